@@ -1,0 +1,180 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_version import ApiVersion
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    api_version: ApiVersion | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(api_version, Unset):
+        headers["api-version"] = str(api_version)
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/ActiveHeadnode",
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> str | None:
+    if response.status_code == 200:
+        response_200 = cast(str, response.json())
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[str]:
+    """Get Active Head Node
+
+     Name of the active head node of a highly available cluster. Requires api-version 2012-03-31.3.4 or
+    later. [D]
+
+    Args:
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[str]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    api_version: ApiVersion | Unset = UNSET,
+) -> str | None:
+    """Get Active Head Node
+
+     Name of the active head node of a highly available cluster. Requires api-version 2012-03-31.3.4 or
+    later. [D]
+
+    Args:
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        str
+    """
+
+    return sync_detailed(
+        client=client,
+        api_version=api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[str]:
+    """Get Active Head Node
+
+     Name of the active head node of a highly available cluster. Requires api-version 2012-03-31.3.4 or
+    later. [D]
+
+    Args:
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[str]
+    """
+
+    kwargs = _get_kwargs(
+        api_version=api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    api_version: ApiVersion | Unset = UNSET,
+) -> str | None:
+    """Get Active Head Node
+
+     Name of the active head node of a highly available cluster. Requires api-version 2012-03-31.3.4 or
+    later. [D]
+
+    Args:
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            api_version=api_version,
+        )
+    ).parsed

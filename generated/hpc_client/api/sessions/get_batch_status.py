@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_version import ApiVersion
+from ...models.broker_client_status_code import BrokerClientStatusCode
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    session_id: int,
+    batch_name: str,
+    *,
+    api_version: ApiVersion | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(api_version, Unset):
+        headers["api-version"] = str(api_version)
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/Session/{session_id}/batch/{batch_name}/Status".format(
+            session_id=quote(str(session_id), safe=""),
+            batch_name=quote(str(batch_name), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BrokerClientStatusCode | None:
+    if response.status_code == 200:
+        response_200 = BrokerClientStatusCode(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BrokerClientStatusCode]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    session_id: int,
+    batch_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[BrokerClientStatusCode]:
+    """Get Request Status
+
+     State of the batch. JSON gives the number, XML the enum name. [D]/[C]
+
+    Args:
+        session_id (int):
+        batch_name (str):
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BrokerClientStatusCode]
+    """
+
+    kwargs = _get_kwargs(
+        session_id=session_id,
+        batch_name=batch_name,
+        api_version=api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    session_id: int,
+    batch_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    api_version: ApiVersion | Unset = UNSET,
+) -> BrokerClientStatusCode | None:
+    """Get Request Status
+
+     State of the batch. JSON gives the number, XML the enum name. [D]/[C]
+
+    Args:
+        session_id (int):
+        batch_name (str):
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BrokerClientStatusCode
+    """
+
+    return sync_detailed(
+        session_id=session_id,
+        batch_name=batch_name,
+        client=client,
+        api_version=api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    session_id: int,
+    batch_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[BrokerClientStatusCode]:
+    """Get Request Status
+
+     State of the batch. JSON gives the number, XML the enum name. [D]/[C]
+
+    Args:
+        session_id (int):
+        batch_name (str):
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BrokerClientStatusCode]
+    """
+
+    kwargs = _get_kwargs(
+        session_id=session_id,
+        batch_name=batch_name,
+        api_version=api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    session_id: int,
+    batch_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    api_version: ApiVersion | Unset = UNSET,
+) -> BrokerClientStatusCode | None:
+    """Get Request Status
+
+     State of the batch. JSON gives the number, XML the enum name. [D]/[C]
+
+    Args:
+        session_id (int):
+        batch_name (str):
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BrokerClientStatusCode
+    """
+
+    return (
+        await asyncio_detailed(
+            session_id=session_id,
+            batch_name=batch_name,
+            client=client,
+            api_version=api_version,
+        )
+    ).parsed

@@ -1,0 +1,179 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_version import ApiVersion
+from ...types import UNSET, File, Response, Unset
+
+
+def _get_kwargs(
+    session_id: int,
+    batch_name: str,
+    *,
+    body: File,
+    genericservice: bool | Unset = UNSET,
+    commit: bool | Unset = UNSET,
+    api_version: ApiVersion | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(api_version, Unset):
+        headers["api-version"] = str(api_version)
+
+    params: dict[str, Any] = {}
+
+    params["genericservice"] = genericservice
+
+    params["commit"] = commit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/Session/{session_id}/batch/{batch_name}".format(
+            session_id=quote(str(session_id), safe=""),
+            batch_name=quote(str(batch_name), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["content"] = body.payload
+    headers["Content-Type"] = "application/octet-stream"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | None:
+    if response.status_code == 200:
+        return None
+
+    if response.status_code == 201:
+        return None
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    session_id: int,
+    batch_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: File,
+    genericservice: bool | Unset = UNSET,
+    commit: bool | Unset = UNSET,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[Any]:
+    """Send Requests
+
+     Sends requests into the batch (a broker client named `batchName`). For a normal service
+    the body is an XML element (the client names it `HPCServer2008_WebAPI_MessageArray`)
+    holding one SOAP 1.2 / WS-Addressing envelope per request; for a generic service
+    (`genericservice=true`) it is text `input U+FFFF userdata U+0000 ...`. Answers 201 when
+    `commit=true`. Not idempotent: a resent body enqueues the requests again. [D]
+
+    Args:
+        session_id (int):
+        batch_name (str):
+        genericservice (bool | Unset):
+        commit (bool | Unset):
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+        body (File): A SOA message stream (SOAP envelopes in a wrapper element, or generic-service
+            text).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        session_id=session_id,
+        batch_name=batch_name,
+        body=body,
+        genericservice=genericservice,
+        commit=commit,
+        api_version=api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    session_id: int,
+    batch_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: File,
+    genericservice: bool | Unset = UNSET,
+    commit: bool | Unset = UNSET,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[Any]:
+    """Send Requests
+
+     Sends requests into the batch (a broker client named `batchName`). For a normal service
+    the body is an XML element (the client names it `HPCServer2008_WebAPI_MessageArray`)
+    holding one SOAP 1.2 / WS-Addressing envelope per request; for a generic service
+    (`genericservice=true`) it is text `input U+FFFF userdata U+0000 ...`. Answers 201 when
+    `commit=true`. Not idempotent: a resent body enqueues the requests again. [D]
+
+    Args:
+        session_id (int):
+        batch_name (str):
+        genericservice (bool | Unset):
+        commit (bool | Unset):
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+        body (File): A SOA message stream (SOAP envelopes in a wrapper element, or generic-service
+            text).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        session_id=session_id,
+        batch_name=batch_name,
+        body=body,
+        genericservice=genericservice,
+        commit=commit,
+        api_version=api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)

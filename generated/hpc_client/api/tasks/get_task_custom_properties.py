@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.api_version import ApiVersion
+from ...models.property_ import Property
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    job_id: int,
+    task_id: int,
+    *,
+    names: str | Unset = UNSET,
+    api_version: ApiVersion | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(api_version, Unset):
+        headers["api-version"] = str(api_version)
+
+    params: dict[str, Any] = {}
+
+    params["Names"] = names
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/Job/{job_id}/Task/{task_id}/CustomProperties".format(
+            job_id=quote(str(job_id), safe=""),
+            task_id=quote(str(task_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> list[Property] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for componentsschemas_array_of_property_item_data in _response_200:
+            componentsschemas_array_of_property_item = Property.from_dict(
+                componentsschemas_array_of_property_item_data
+            )
+
+            response_200.append(componentsschemas_array_of_property_item)
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[list[Property]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    job_id: int,
+    task_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    names: str | Unset = UNSET,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[list[Property]]:
+    """Get Task Custom Properties
+
+     The task's custom properties (all, or those named in `Names`). [D]
+
+    Args:
+        job_id (int):
+        task_id (int):
+        names (str | Unset):
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[list[Property]]
+    """
+
+    kwargs = _get_kwargs(
+        job_id=job_id,
+        task_id=task_id,
+        names=names,
+        api_version=api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    job_id: int,
+    task_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    names: str | Unset = UNSET,
+    api_version: ApiVersion | Unset = UNSET,
+) -> list[Property] | None:
+    """Get Task Custom Properties
+
+     The task's custom properties (all, or those named in `Names`). [D]
+
+    Args:
+        job_id (int):
+        task_id (int):
+        names (str | Unset):
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        list[Property]
+    """
+
+    return sync_detailed(
+        job_id=job_id,
+        task_id=task_id,
+        client=client,
+        names=names,
+        api_version=api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    job_id: int,
+    task_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    names: str | Unset = UNSET,
+    api_version: ApiVersion | Unset = UNSET,
+) -> Response[list[Property]]:
+    """Get Task Custom Properties
+
+     The task's custom properties (all, or those named in `Names`). [D]
+
+    Args:
+        job_id (int):
+        task_id (int):
+        names (str | Unset):
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[list[Property]]
+    """
+
+    kwargs = _get_kwargs(
+        job_id=job_id,
+        task_id=task_id,
+        names=names,
+        api_version=api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    job_id: int,
+    task_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    names: str | Unset = UNSET,
+    api_version: ApiVersion | Unset = UNSET,
+) -> list[Property] | None:
+    """Get Task Custom Properties
+
+     The task's custom properties (all, or those named in `Names`). [D]
+
+    Args:
+        job_id (int):
+        task_id (int):
+        names (str | Unset):
+        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
+            SP3), 2012-03-31.3.4 (SP4),
+            2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
+            documentation. [D]
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        list[Property]
+    """
+
+    return (
+        await asyncio_detailed(
+            job_id=job_id,
+            task_id=task_id,
+            client=client,
+            names=names,
+            api_version=api_version,
+        )
+    ).parsed

@@ -1,0 +1,110 @@
+"""Derive openapi-python-client's view of the HPC Pack spec.
+
+`openapi/hpc.yaml` stays faithful to the wire (XML and JSON bodies, faults, 201s). The
+generator only understands JSON-shaped bodies and drops XML-only operations, so this script
+writes a second document that only the generator reads:
+
+* request bodies that travel as XML become one media type
+  ``application/vnd.hpc.xml+json; root=<Schema>``: the generator types the body and sends
+  ``to_dict()`` JSON, and the overrides' transport re-encodes it as the XML of ``<Schema>``;
+* success responses keep only their JSON form (XML-only ones are relabelled JSON): the
+  transport decodes XML answers into that JSON before the generated parser runs;
+* error responses are dropped: the overrides raise typed ``HpcError`` exceptions for every
+  non-success status, so generated return types stay plain;
+* ``api-version`` headers become optional and keep no default, so the client-wide header
+  applies and a per-call value still wins.
+
+It also writes the faithful spec as JSON next to the generated package, where the overrides
+and the emulator load the ``xml`` hints at run time.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+XML_BODY_MEDIA = "application/vnd.hpc.xml+json; root={root}"
+XML_TYPES = ("application/xml", "text/xml")
+
+
+def _schema_name(media: dict[str, Any]) -> str:
+    ref = media.get("schema", {}).get("$ref", "")
+    if not ref.startswith("#/components/schemas/"):
+        raise SystemExit(f"XML body without a component schema: {media!r}")
+    return ref.rsplit("/", 1)[1]
+
+
+def _request_body(body: dict[str, Any]) -> None:
+    content = body.get("content", {})
+    xml = next((content[t] for t in XML_TYPES if t in content), None)
+    if xml is None:
+        return
+    root = _schema_name(xml)
+    body["content"] = {XML_BODY_MEDIA.format(root=root): {"schema": xml["schema"]}}
+
+
+def _response(resp: dict[str, Any]) -> None:
+    content = resp.get("content")
+    if not content:
+        return
+    if "application/json" in content:
+        resp["content"] = {"application/json": content["application/json"]}
+        return
+    xml = next((content[t] for t in XML_TYPES if t in content), None)
+    if xml is not None:
+        resp["content"] = {"application/json": xml}
+
+
+def _is_success(status: str) -> bool:
+    return status.startswith("2")
+
+
+def derive(spec: dict[str, Any]) -> dict[str, Any]:
+    view = copy.deepcopy(spec)
+    comps = view.setdefault("components", {})
+    for body in comps.get("requestBodies", {}).values():
+        _request_body(body)
+    for resp in comps.get("responses", {}).values():
+        _response(resp)
+    for param in comps.get("parameters", {}).values():
+        if param.get("name") == "api-version":
+            param["required"] = False
+            param["schema"].pop("default", None)
+    for path_item in view["paths"].values():
+        for method, op in path_item.items():
+            if method not in {"get", "put", "post", "delete", "patch"}:
+                continue
+            if "requestBody" in op and "$ref" not in op["requestBody"]:
+                _request_body(op["requestBody"])
+            op["responses"] = {
+                status: resp for status, resp in op["responses"].items() if _is_success(status)
+            }
+            for resp in op["responses"].values():
+                if "$ref" not in resp:
+                    _response(resp)
+    return view
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 4:
+        print("usage: prepare_spec.py SPEC GENERATOR_VIEW RUNTIME_JSON", file=sys.stderr)
+        return 2
+    spec = yaml.safe_load(Path(argv[1]).read_text(encoding="utf-8"))
+    out = Path(argv[2])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(derive(spec), indent=1, sort_keys=False) + "\n", encoding="utf-8")
+    runtime = Path(argv[3])
+    runtime.parent.mkdir(parents=True, exist_ok=True)
+    runtime.write_text(
+        json.dumps(spec, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
