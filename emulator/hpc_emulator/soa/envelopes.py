@@ -17,8 +17,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import cast
+from xml.parsers import expat
 
-from defusedxml import DefusedXmlException
+from defusedxml import (
+    DefusedXmlException,
+    DTDForbidden,
+    EntitiesForbidden,
+    ExternalReferenceForbidden,
+)
 from defusedxml.ElementTree import DefusedXMLParser
 
 from ..faults import Fault, bad_request
@@ -49,6 +55,7 @@ _USER_DATA_NAMES = {
     "HPCPack2008_Broker_UserDataNS",
 }
 _INVALID_XML_CHARS = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NEEDS_ESCAPE = re.compile('[&<>"]|' + _INVALID_XML_CHARS.pattern)
 _GENERIC_UNSAFE = re.compile("[\x00\uffff]")
 
 
@@ -73,6 +80,8 @@ class Request:
 
 def escape(text: str) -> str:
     """Escape for element content and attribute values; drop chars XML 1.0 cannot carry."""
+    if not _NEEDS_ESCAPE.search(text):  # the common case, one C-level scan
+        return text
     text = _INVALID_XML_CHARS.sub("\ufffd", text)
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
@@ -91,23 +100,32 @@ class MessageArrayParser:
     """
 
     def __init__(self) -> None:
-        parser = DefusedXMLParser(target=ET.TreeBuilder(), forbid_dtd=True)
-        self._pull = ET.XMLPullParser(events=("start", "end"), _parser=parser)
+        # Two C-speed passes instead of defusedxml's pure-Python tree builder (4x slower):
+        # a bare expat parser whose only handlers refuse DTDs and entity declarations (the
+        # defusedxml policy, same exception types), and the C pull parser that builds the tree.
+        self._guard = expat.ParserCreate()
+        self._guard.StartDoctypeDeclHandler = _forbid_dtd
+        self._guard.EntityDeclHandler = _forbid_entity
+        self._guard.UnparsedEntityDeclHandler = _forbid_entity
+        self._guard.ExternalEntityRefHandler = _forbid_external
+        self._pull: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
         self._root: ET.Element | None = None
         self._depth = 0
 
     def feed(self, data: bytes) -> list[Request]:
         try:
+            self._guard.Parse(data, False)
             self._pull.feed(data)
             return list(self._events())
-        except (ET.ParseError, DefusedXmlException, ValueError) as exc:
+        except (ET.ParseError, expat.ExpatError, DefusedXmlException, ValueError) as exc:
             raise _malformed(exc) from exc
 
     def close(self) -> list[Request]:
         try:
+            self._guard.Parse(b"", True)
             self._pull.close()
             out = list(self._events())
-        except (ET.ParseError, DefusedXmlException, ValueError) as exc:
+        except (ET.ParseError, expat.ExpatError, DefusedXmlException, ValueError) as exc:
             raise _malformed(exc) from exc
         if self._root is None:
             raise bad_request("The request body is empty.")
@@ -129,6 +147,18 @@ class MessageArrayParser:
             if self._depth == 1 and self._root is not None:
                 yield parse_envelope(elem)
                 self._root.remove(elem)
+
+
+def _forbid_dtd(name: str, sysid: str | None, pubid: str | None, has_internal: bool) -> None:
+    raise DTDForbidden(name, sysid, pubid)
+
+
+def _forbid_entity(name: str, *args: object) -> None:
+    raise EntitiesForbidden(name, None, None, None, None, None)
+
+
+def _forbid_external(context: str, base: str | None, sysid: str | None, pubid: str | None) -> int:
+    raise ExternalReferenceForbidden(context, base, sysid, pubid)
 
 
 def _malformed(exc: Exception) -> Fault:

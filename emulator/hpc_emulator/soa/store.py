@@ -133,14 +133,17 @@ class Store:
                     "purged = 0, committed = committed OR excluded.committed",
                     (sid, batch, int(commit)),
                 )
-                ids = []
-                for r in requests:
-                    cur = self._db.execute(
-                        "INSERT INTO soa_messages (session_id, batch, action, message_id, "
-                        "user_data, generic, body) VALUES (?,?,?,?,?,?,?)",
-                        (sid, batch, r.action, r.message_id, r.user_data, int(r.generic), r.body),
-                    )
-                    ids.append(int(cur.lastrowid or 0))
+                self._db.executemany(
+                    "INSERT INTO soa_messages (session_id, batch, action, message_id, "
+                    "user_data, generic, body) VALUES (?,?,?,?,?,?,?)",
+                    [
+                        (sid, batch, r.action, r.message_id, r.user_data, int(r.generic), r.body)
+                        for r in requests
+                    ],
+                )
+                # Under BEGIN IMMEDIATE nobody else inserts: the new ids are consecutive.
+                last = int(self._db.execute("SELECT last_insert_rowid()").fetchone()[0])
+                ids = list(range(last - len(requests) + 1, last + 1))
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
