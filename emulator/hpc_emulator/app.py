@@ -1,0 +1,91 @@
+"""The Starlette application: wires config, store, cluster, scheduler, broker and routes."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.routing import Route as StarletteRoute
+
+from hpc_emulator import routes_cluster, routes_jobs, routes_soa, routes_tasks, values
+from hpc_emulator.cluster import Cluster
+from hpc_emulator.config import EmulatorConfig
+from hpc_emulator.paging import QueryCache
+from hpc_emulator.scheduler import Scheduler
+from hpc_emulator.store import Store
+from hpc_emulator.web import Router
+
+log = logging.getLogger("hpc_emulator")
+DB_NAME = "emulator.sqlite3"
+
+
+def load_broker(emu: Emulator) -> Any:
+    """Build the SOA broker if its module is present (it is developed separately)."""
+    try:
+        module = importlib.import_module("hpc_emulator.soa.broker")
+    except ImportError as exc:
+        log.warning("SOA broker unavailable: %s", exc)
+        return None
+    factory = getattr(module, "create_broker", None)
+    if factory is not None:
+        return factory(emu.db_path, emu.scheduler, emu.config)
+    return module.Broker(emu.db_path, None, emu.scheduler)
+
+
+class Emulator:
+    """Everything one emulated head node owns."""
+
+    def __init__(self, config: EmulatorConfig) -> None:
+        self.config = config
+        config.data_dir.mkdir(parents=True, exist_ok=True)
+        self.db_path = config.data_dir / DB_NAME
+        self.store = Store(self.db_path)
+        self.cluster = Cluster(
+            config.nodes, config.cores_per_node, values.now(), config.cluster_name
+        )
+        self.scheduler = Scheduler(self.store, self.cluster, config.data_dir, config.cluster_name)
+        self.queries = QueryCache(config.max_queries, config.query_ttl)
+        self.broker: Any = load_broker(self)
+
+    async def start(self) -> None:
+        self.scheduler.start()
+        start = getattr(self.broker, "start", None)
+        if start is not None:
+            result = start()
+            if hasattr(result, "__await__"):
+                await result
+
+    async def stop(self) -> None:
+        stop = getattr(self.broker, "stop", None)
+        if stop is not None:
+            result = stop()
+            if hasattr(result, "__await__"):
+                await result
+        await self.scheduler.stop()
+        self.store.close()
+
+
+def create_app(config: EmulatorConfig) -> Starlette:
+    emu = Emulator(config)
+    router = Router(
+        emu, routes_cluster.ROUTES + routes_jobs.ROUTES + routes_tasks.ROUTES + routes_soa.ROUTES
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await emu.start()
+        try:
+            yield
+        finally:
+            await emu.stop()
+
+    methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
+    app = Starlette(
+        routes=[StarletteRoute("/{path:path}", router.handle, methods=methods)], lifespan=lifespan
+    )
+    app.state.emulator = emu
+    return app

@@ -1,0 +1,34 @@
+"""Emulator settings shared by the command line, the app factory and the test helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class EmulatorConfig:
+    data_dir: Path
+    cluster_name: str = "EMULATED"
+    nodes: int = 4
+    cores_per_node: int = 4
+    users: dict[str, str] = field(default_factory=dict)  # user -> password; empty = open
+    version: str = "5.3.6435.0"
+    head_node: str = "HEADNODE"
+    max_queries: int = 1000
+    query_ttl: float = 600.0
+
+
+def parse_users(spec: str | None) -> dict[str, str]:
+    """`alice:pw,HPC\\bob:pw2` -> {"alice": "pw", "HPC\\bob": "pw2"}."""
+    users: dict[str, str] = {}
+    if not spec:
+        return users
+    for pair in spec.split(","):
+        if not pair.strip():
+            continue
+        name, sep, password = pair.partition(":")
+        if not sep or not name.strip():
+            raise ValueError(f"--users expects user:password pairs, got {pair!r}")
+        users[name.strip()] = password
+    return users

@@ -1,0 +1,200 @@
+"""Jobs and tasks as the scheduler holds them: native property values plus runtime handles.
+
+Also the rules for setting properties from a name/value list (case-insensitive names, enums by
+name or number, read-only names refused) and the JSON documents the store persists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from hpc_emulator import values
+from hpc_emulator.cluster import Allocation
+from hpc_emulator.faults import bad_request
+from hpc_emulator.props import JOB_PROPS, TASK_PROPS, Prop, defaults, lookup
+from hpc_emulator.runner import TaskProcess
+from hpc_emulator.xmlwire import Props
+
+TERMINAL = frozenset({"Finished", "Failed", "Canceled"})
+TEMPLATES = ["Default"]
+
+
+@dataclass
+class Task:
+    job_id: int
+    task_id: int
+    instance_id: int
+    props: dict[str, Any]
+    custom: dict[str, str] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
+    subtasks: dict[int, Task] = field(default_factory=dict)
+    pid: int | None = None
+    proc: TaskProcess | None = None
+    alloc: Allocation | None = None
+    cores: int = 0
+
+    @property
+    def state(self) -> str:
+        return str(self.props.get("State", "Configuring"))
+
+    @property
+    def is_sweep(self) -> bool:
+        return self.props.get("Type") == "ParametricSweep" and self.instance_id == 0
+
+    def document(self) -> dict[str, Any]:
+        return {
+            "props": {k: values.to_json(v) for k, v in self.props.items()},
+            "custom": self.custom,
+            "env": self.env,
+            "pid": self.pid,
+        }
+
+    @classmethod
+    def from_document(
+        cls, job_id: int, task_id: int, instance_id: int, doc: dict[str, Any]
+    ) -> Task:
+        props = {k: values.from_json(_kind(TASK_PROPS, k), v) for k, v in doc["props"].items()}
+        return cls(
+            job_id, task_id, instance_id, props, doc["custom"], doc["env"], pid=doc.get("pid")
+        )
+
+
+@dataclass
+class Job:
+    id: int
+    props: dict[str, Any]
+    custom: dict[str, str] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
+    tasks: dict[int, Task] = field(default_factory=dict)
+    next_task_id: int = 1
+    reserve_min: int = 0  # cores held while Running, whatever the tasks use
+    reserve_max: int = 0
+    used: int = 0
+
+    @property
+    def state(self) -> str:
+        return str(self.props.get("State", "Configuring"))
+
+    def document(self) -> dict[str, Any]:
+        return {
+            "props": {k: values.to_json(v) for k, v in self.props.items()},
+            "custom": self.custom,
+            "env": self.env,
+            "next_task_id": self.next_task_id,
+            "reserve": [self.reserve_min, self.reserve_max],
+        }
+
+    @classmethod
+    def from_document(cls, job_id: int, doc: dict[str, Any]) -> Job:
+        props = {k: values.from_json(_kind(JOB_PROPS, k), v) for k, v in doc["props"].items()}
+        job = cls(job_id, props, doc["custom"], doc["env"], next_task_id=doc["next_task_id"])
+        job.reserve_min, job.reserve_max = doc.get("reserve", [0, 0])
+        return job
+
+    def items(self) -> list[Task]:
+        """Schedulable units: basic tasks and expanded sweep instances."""
+        out: list[Task] = []
+        for task in self.tasks.values():
+            if task.is_sweep:
+                out.extend(task.subtasks.values())
+            else:
+                out.append(task)
+        return out
+
+
+def _kind(catalogue: dict[str, Prop], name: str) -> str:
+    prop = lookup(catalogue, name)
+    return prop.kind if prop else "str"
+
+
+def new_props(catalogue: dict[str, Prop]) -> dict[str, Any]:
+    return defaults(catalogue)
+
+
+_UNIT_FIELDS = {
+    "mincores": "Core",
+    "maxcores": "Core",
+    "minsockets": "Socket",
+    "maxsockets": "Socket",
+    "minnodes": "Node",
+    "maxnodes": "Node",
+}
+
+
+def apply_props(
+    catalogue: dict[str, Prop], target: dict[str, Any], incoming: Props, is_job: bool
+) -> None:
+    """Validate all, then apply: a bad value leaves the object untouched."""
+    parsed: dict[str, Any] = {}
+    for name, raw in incoming:
+        prop = lookup(catalogue, name)
+        if prop is None:
+            raise bad_request(f"The property '{name}' is not a valid property name.")
+        if not prop.settable:
+            raise bad_request(f"The property '{prop.name}' is read-only.")
+        value = values.parse_value(prop.kind, raw)
+        if prop.kind == "int" and value is not None and value < 0 and prop.name != "ExitCode":
+            raise bad_request(f"The value of '{prop.name}' cannot be negative.")
+        parsed[prop.name] = value
+    if is_job:
+        _job_rules(parsed)
+    for name, value in parsed.items():
+        prop = catalogue[name.lower()]
+        if value is None and prop.default is not None:
+            value = prop.default
+        target[name] = value
+    if is_job:
+        names = {n.lower() for n in parsed}
+        for lname, unit in _UNIT_FIELDS.items():
+            if lname in names:
+                if "unittype" not in names:
+                    target["UnitType"] = unit
+                auto = "AutoCalculateMin" if lname.startswith("min") else "AutoCalculateMax"
+                if auto.lower() not in names:
+                    target[auto] = False
+
+
+def _job_rules(parsed: dict[str, Any]) -> None:
+    template = parsed.get("JobTemplate")
+    if template is not None and template.lower() not in [t.lower() for t in TEMPLATES]:
+        raise bad_request(f"The job template '{template}' does not exist.")
+    if parsed.get("Priority") is not None and "ExpandedPriority" not in parsed:
+        parsed["ExpandedPriority"] = values.ENUMS["JobPriority"][parsed["Priority"]] * 1000
+    elif parsed.get("ExpandedPriority") is not None:
+        exp = parsed["ExpandedPriority"]
+        if exp > 4000:
+            raise bad_request("ExpandedPriority must be between 0 and 4000.")
+        level = min(4, exp // 1000)
+        parsed.setdefault("Priority", list(values.ENUMS["JobPriority"])[level])
+        if parsed["Priority"] is None:
+            parsed["Priority"] = list(values.ENUMS["JobPriority"])[level]
+    progress = parsed.get("Progress")
+    if progress is not None and progress > 100:
+        raise bad_request("Progress must be between 0 and 100.")
+
+
+def apply_named_values(target: dict[str, str], incoming: Props) -> None:
+    """Custom properties / environment variables: a nil or empty value deletes the name."""
+    for name, value in incoming:
+        if value is None or value == "":
+            target.pop(name, None)
+        else:
+            target[name] = value
+
+
+def sweep_values(props: dict[str, Any]) -> list[int]:
+    start = props.get("StartValue")
+    end = props.get("EndValue")
+    inc = props.get("IncrementValue")
+    start = 1 if start is None else start
+    end = start if end is None else end
+    inc = 1 if inc is None else inc
+    if inc <= 0:
+        raise bad_request("IncrementValue of a parametric sweep task must be positive.")
+    if end < start:
+        raise bad_request("EndValue of a parametric sweep task must not be less than StartValue.")
+    count = (end - start) // inc + 1
+    if count > 100000:
+        raise bad_request("A parametric sweep task can have at most 100000 instances.")
+    return list(range(start, end + 1, inc))

@@ -1,0 +1,82 @@
+"""Shared list machinery of Get Job/Task/Node List: `$filter`, sorting, `RowsPerRead`, paging."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from hpc_emulator import values
+from hpc_emulator.faults import bad_request
+from hpc_emulator.props import Prop, lookup
+from hpc_emulator.web import Ctx
+
+
+class Filter:
+    """`<State> eq <state> and ChangeTimeFrom eq <date>`; literals in any case [D]."""
+
+    def __init__(self, states: set[str], since: datetime | None) -> None:
+        self.states = states
+        self.since = since
+
+    def accepts(self, state: str | None, changed: datetime | None) -> bool:
+        if self.states and state not in self.states:
+            return False
+        return not (self.since is not None and (changed is None or changed < self.since))
+
+
+def parse_filter(text: str | None, state_field: str, enum: str) -> Filter:
+    states: set[str] = set()
+    since = None
+    if text is None or not text.strip():
+        return Filter(states, since)
+    for clause in re.split(r"\s+and\s+", text.strip(), flags=re.IGNORECASE):
+        m = re.match(r"^\s*(\w+)\s+eq\s+(.+?)\s*$", clause, re.IGNORECASE)
+        if not m:
+            raise bad_request(f"The filter clause '{clause}' is not valid.")
+        name, literal = m.group(1).lower(), m.group(2).strip("'\"")
+        if name == state_field.lower():
+            states.add(values.parse_enum(enum, literal))
+        elif name == "changetimefrom":
+            since = values.parse_datetime(literal)
+        else:
+            raise bad_request(f"The filter field '{m.group(1)}' is not supported.")
+    return Filter(states, since)
+
+
+def check_render(ctx: Ctx) -> None:
+    render = ctx.q("Render")
+    if render is not None and render.lower() != "restproprender":
+        raise bad_request(f"The render '{render}' is not supported for lists.")
+
+
+def rows_per_read(ctx: Ctx) -> int:
+    raw = ctx.q("RowsPerRead")
+    if raw is None or raw == "":
+        return 10
+    value = values.parse_int(raw)
+    if value < 1:
+        raise bad_request("RowsPerRead must be at least 1.")
+    return value
+
+
+def sort_key(
+    catalogue: dict[str, Prop], name: str | None, default: str
+) -> Callable[[dict[str, Any]], Any]:
+    prop = lookup(catalogue, name) if name else None
+    field = prop.name if prop and prop.readable else default
+
+    def key(props: dict[str, Any]) -> Any:
+        value = props.get(field)
+        if isinstance(value, datetime):
+            value = value.timestamp()
+        if prop is not None and prop.kind in values.ENUMS and isinstance(value, str):
+            value = values.ENUMS[prop.kind].get(value, 0)
+        return (value is not None, value if value is not None else 0)
+
+    return key
+
+
+def continuation(token: str | None) -> dict[str, str]:
+    return {"x-ms-continuation-QueryId": token} if token else {}

@@ -1,0 +1,136 @@
+"""SOA operations: sessions and batches, rendered here, decided by the broker (`soa/`).
+
+The broker module is written separately; until it is importable these routes answer a 500
+UnknownError fault. Broker methods may be sync or async; both are awaited uniformly.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import AsyncIterator
+from typing import Any
+
+from starlette.responses import Response, StreamingResponse
+
+from hpc_emulator import sessioninfo, xmlwire
+from hpc_emulator.faults import UNKNOWN_ERROR, Fault, bad_request
+from hpc_emulator.values import parse_bool, parse_int
+from hpc_emulator.web import Ctx, Route, route
+
+
+async def call(ctx: Ctx, method: str, *args: Any, **kwargs: Any) -> Any:
+    broker = ctx.emu.broker
+    if broker is None:
+        raise Fault(500, UNKNOWN_ERROR, "The SOA broker is not available in this emulator build.")
+    result = getattr(broker, method)(*args, **kwargs)
+    if inspect.isawaitable(result):
+        result = await result
+    return result
+
+
+def flag(ctx: Ctx, name: str, default: bool | None) -> bool:
+    raw = ctx.q(name)
+    if raw is None or raw == "":
+        if default is None:
+            raise bad_request(f"The URI parameter '{name}' is required.")
+        return default
+    return parse_bool(raw)
+
+
+def session_id(ctx: Ctx) -> int:
+    return ctx.int_param("sessionId")
+
+
+async def create_session(ctx: Ctx) -> Response:
+    durable = flag(ctx, "durable", None)
+    body = await ctx.body()
+    if xmlwire.is_json(ctx.content_type):
+        info = sessioninfo.from_json(body)
+    else:
+        info = sessioninfo.from_xml(body)
+    result = await call(ctx, "create_session", info, durable, ctx.user)
+    return ctx.respond(xmlwire.session_info(result, ctx.fmt), status=201)
+
+
+async def attach_session(ctx: Ctx) -> Response:
+    durable = flag(ctx, "durable", None)
+    result = await call(ctx, "attach", session_id(ctx), durable)
+    return ctx.respond(xmlwire.session_info(result, ctx.fmt))
+
+
+async def close_session(ctx: Ctx) -> Response:
+    await call(ctx, "close", session_id(ctx))
+    return ctx.respond(None)
+
+
+async def send_requests(ctx: Ctx) -> Response:
+    commit = flag(ctx, "commit", False)
+    generic = flag(ctx, "genericservice", False)
+    body = await ctx.body()
+    await call(ctx, "send", session_id(ctx), ctx.params["batchName"], body, generic, commit)
+    return ctx.respond(None, status=201 if commit else 200)
+
+
+async def commit_requests(ctx: Ctx) -> Response:
+    await call(ctx, "commit", session_id(ctx), ctx.params["batchName"])
+    return ctx.respond(None, status=201)
+
+
+async def get_responses(ctx: Ctx) -> Response:
+    raw_count = ctx.q("count")
+    count = parse_int(raw_count) if raw_count else -1
+    if count < -1:
+        raise bad_request("count must be -1 or more.")
+    stream: AsyncIterator[bytes] = await call(
+        ctx,
+        "responses",
+        session_id(ctx),
+        ctx.params["batchName"],
+        generic=flag(ctx, "genericservice", False),
+        count=count,
+        action=ctx.q("action") or "",
+        reset=flag(ctx, "reset", False),
+        clientdata=ctx.q("clientdata") or "",
+    )
+    iterator = aiter(stream)
+    try:
+        first = await anext(iterator)  # faults (unknown session/batch) surface before streaming
+    except StopAsyncIteration:
+        first = b""
+
+    async def body() -> AsyncIterator[bytes]:
+        if first:
+            yield first
+        async for chunk in iterator:
+            yield chunk
+
+    return StreamingResponse(body(), media_type="application/octet-stream")
+
+
+async def get_batch_status(ctx: Ctx) -> Response:
+    status = int(await call(ctx, "status", session_id(ctx), ctx.params["batchName"]))
+    return ctx.respond(xmlwire.broker_status(status, ctx.fmt))
+
+
+async def purge_batch(ctx: Ctx) -> Response:
+    await call(ctx, "purge", session_id(ctx), ctx.params["batchName"])
+    return ctx.respond(None)
+
+
+async def get_service_versions(ctx: Ctx) -> Response:
+    versions = await call(ctx, "service_versions", ctx.params["serviceName"])
+    return ctx.respond(xmlwire.version_array(list(versions), ctx.fmt))
+
+
+B = "Session/{sessionId:int}/batch/{batchName}"
+ROUTES: list[Route] = [
+    route("POST", "Sessions/Create", create_session, required=True),
+    route("GET", "Session/{sessionId:int}/Attach", attach_session, required=True),
+    route("POST", "Session/{sessionId:int}/Close", close_session, required=True),
+    route("POST", B, send_requests, required=True),
+    route("POST", B + "/Commit", commit_requests, required=True),
+    route("POST", B + "/Response", get_responses, required=True),
+    route("GET", B + "/Status", get_batch_status, required=True),
+    route("POST", B + "/Purge", purge_batch, required=True),
+    route("GET", "SoaService/{serviceName}/Versions", get_service_versions, required=True),
+]

@@ -1,0 +1,773 @@
+"""The job scheduler: job/task state machines, resource allocation and dispatch.
+
+Runs on the server's event loop: request handlers call the synchronous methods (which commit
+to the store before returning) and `wake()` a scheduling pass; task processes run as asyncio
+subprocesses. Queued jobs start strictly in order of priority then submit time when their
+minimum resources are free (no backfill), so a full cluster makes jobs queue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import re
+import signal
+from pathlib import Path
+from typing import Any
+
+from hpc_emulator import values
+from hpc_emulator.cluster import Cluster
+from hpc_emulator.entities import (
+    TERMINAL,
+    Job,
+    Task,
+    apply_props,
+    new_props,
+    sweep_values,
+)
+from hpc_emulator.faults import invalid_state, not_found
+from hpc_emulator.props import JOB_PROPS, TASK_PROPS
+from hpc_emulator.runner import RunSpec, TaskProcess, kill_group
+from hpc_emulator.store import Store
+from hpc_emulator.xmlwire import Props
+
+LOST_TASK_MESSAGE = (
+    "The task failed because the node {node} became unreachable while the task was running "
+    "(the emulator stopped)."
+)
+
+
+def set_state(props: dict[str, Any], state: str) -> None:
+    if props.get("State") != state:
+        props["PreviousState"] = props.get("State")
+        props["State"] = state
+    props["ChangeTime"] = values.now()
+
+
+def touch(props: dict[str, Any]) -> None:
+    props["ChangeTime"] = values.now()
+
+
+def expand_command(command: str, value: int) -> str:
+    """`*` runs become the sweep value, zero-padded to the run's length (`***` -> `007`)."""
+    return re.sub(r"\*+", lambda m: str(value).zfill(len(m.group(0))), command)
+
+
+def valid_exit(codes: str | None, code: int) -> bool:
+    if not codes or not codes.strip():
+        return code == 0
+    for part in codes.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        sep = ".." if ".." in part else (":" if ":" in part else None)
+        try:
+            if sep:
+                low, high = part.split(sep, 1)
+                lo = int(low) if low.strip() and low.strip().lower() != "min" else -(2**31)
+                hi = int(high) if high.strip() and high.strip().lower() != "max" else 2**31
+                if lo <= code <= hi:
+                    return True
+            elif int(part) == code:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+class Scheduler:
+    def __init__(self, store: Store, cluster: Cluster, data_dir: Path, cluster_name: str) -> None:
+        self.store = store
+        self.cluster = cluster
+        self.data_dir = data_dir
+        self.cluster_name = cluster_name
+        self.jobs: dict[int, Job] = {}
+        self._wake: asyncio.Event | None = None
+        self._loop_task: asyncio.Task[None] | None = None
+        self._running: set[asyncio.Task[None]] = set()
+        self._load()
+
+    # ------------------------------------------------------------ lifecycle
+
+    def _load(self) -> None:
+        for job_id, doc in self.store.load_jobs():
+            self.jobs[job_id] = Job.from_document(job_id, doc)
+        for job_id, task_id, instance_id, doc in self.store.load_tasks():
+            job = self.jobs.get(job_id)
+            if job is None:
+                continue
+            task = Task.from_document(job_id, task_id, instance_id, doc)
+            if instance_id == 0:
+                task.subtasks = job.tasks[task_id].subtasks if task_id in job.tasks else {}
+                job.tasks[task_id] = task
+            else:
+                master = job.tasks.get(task_id)
+                if master is not None:
+                    master.subtasks[instance_id] = task
+        with self.store.batch():
+            for job in self.jobs.values():
+                self._recover(job)
+
+    def _recover(self, job: Job) -> None:
+        """After a crash: what was running has lost its process (documented in the README)."""
+        if job.props.get("JobType") == "Service":
+            return
+        if job.state == "Canceling":
+            set_state(job.props, "Canceled")
+            self._save_job(job)
+        failed = False
+        for item in job.items():
+            if item.state not in ("Running", "Dispatching"):
+                continue
+            if item.pid:
+                kill_group(item.pid, signal.SIGKILL)
+                item.pid = None
+            if item.props.get("IsRerunnable", True):
+                set_state(item.props, "Queued")
+                item.props["AutoRequeueCount"] = int(item.props.get("AutoRequeueCount") or 0) + 1
+                item.props["AllocatedNodes"] = None
+                item.props["AllocatedCoreIds"] = None
+            else:
+                node = item.props.get("AllocatedNodes") or "NODE01"
+                item.props["ErrorMessage"] = LOST_TASK_MESSAGE.format(node=node)
+                item.props["EndTime"] = values.now()
+                set_state(item.props, "Failed")
+                failed = True
+            self._save_task(item)
+            self._refresh_master(job, item)
+        if failed and job.state == "Running" and job.props.get("FailOnTaskFailure"):
+            self._fail_job(job, "The job failed because a task failed (FailOnTaskFailure).")
+
+    def start(self) -> None:
+        self._wake = asyncio.Event()
+        self._loop_task = asyncio.get_running_loop().create_task(self._loop())
+        self.wake()
+
+    async def stop(self) -> None:
+        if self._loop_task:
+            self._loop_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._loop_task
+        for job in self.jobs.values():
+            for item in job.items():
+                if item.proc:
+                    item.proc.kill(forced=True)
+        for t in list(self._running):
+            t.cancel()
+        if self._running:
+            await asyncio.gather(*self._running, return_exceptions=True)
+
+    def wake(self) -> None:
+        if self._wake is not None:
+            self._wake.set()
+
+    async def _loop(self) -> None:
+        assert self._wake is not None
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            with self.store.batch():
+                self._pass()
+
+    # ------------------------------------------------------------ persistence
+
+    def _save_job(self, job: Job) -> None:
+        self.store.save_job(job.id, job.document())
+
+    def _save_task(self, task: Task) -> None:
+        self.store.save_task(task.job_id, task.task_id, task.instance_id, task.document())
+
+    def touch_job(self, job: Job) -> None:
+        touch(job.props)
+        self._save_job(job)
+
+    def touch_task(self, task: Task) -> None:
+        touch(task.props)
+        self._save_task(task)
+
+    # ------------------------------------------------------------ lookups
+
+    def job(self, job_id: int) -> Job:
+        job = self.jobs.get(job_id)
+        if job is None:
+            raise not_found(f"The job {job_id} does not exist.")
+        return job
+
+    def task(self, job: Job, task_id: int) -> Task:
+        task = job.tasks.get(task_id)
+        if task is None:
+            raise not_found(f"The task {task_id} of job {job.id} does not exist.")
+        return task
+
+    def subtask(self, task: Task, instance_id: int) -> Task:
+        sub = task.subtasks.get(instance_id)
+        if sub is None:
+            raise not_found(
+                f"The subtask {instance_id} of task {task.task_id} of job {task.job_id} does not exist."
+            )
+        return sub
+
+    # ------------------------------------------------------------ job operations
+
+    def create_job(self, owner: str, incoming: Props, extra: dict[str, Any] | None = None) -> Job:
+        props = new_props(JOB_PROPS)
+        apply_props(JOB_PROPS, props, incoming, is_job=True)
+        now = values.now()
+        props.update(Owner=owner, CreateTime=now, ChangeTime=now)
+        props.setdefault("UserName", owner)
+        if props.get("UserName") is None:
+            props["UserName"] = owner
+        props.pop("Password", None)
+        if extra:
+            props.update(extra)
+        with self.store.batch():
+            job_id = self.store.new_job_id({})
+            props["Id"] = job_id
+            job = Job(job_id, props)
+            self.jobs[job_id] = job
+            self._save_job(job)
+        return job
+
+    def set_job_props(self, job: Job, incoming: Props) -> None:
+        if job.state in TERMINAL:
+            raise invalid_state(
+                f"The properties of a job in the {job.state} state cannot be changed."
+            )
+        apply_props(JOB_PROPS, job.props, incoming, is_job=True)
+        job.props.pop("Password", None)
+        touch(job.props)
+        self._save_job(job)
+        self.wake()
+
+    def submit(self, job: Job, incoming: Props) -> None:
+        if job.state != "Configuring":
+            raise invalid_state(f"Jobs in the {job.state} state cannot be submitted.")
+        apply_props(JOB_PROPS, job.props, incoming, is_job=True)
+        job.props.pop("Password", None)
+        set_state(job.props, "Submitted")
+        job.props["SubmitTime"] = values.now()
+        with self.store.batch():
+            for task in job.tasks.values():
+                if task.state == "Configuring":
+                    set_state(task.props, "Submitted")
+                    task.props["SubmitTime"] = job.props["SubmitTime"]
+                    self._save_task(task)
+            self._save_job(job)
+        self.wake()
+
+    def cancel_job(self, job: Job, message: str, forced: bool) -> None:
+        if job.state in TERMINAL:
+            raise invalid_state(f"Jobs in the {job.state} state cannot be canceled.")
+        with self.store.batch():
+            for item in job.items() + [t for t in job.tasks.values() if t.is_sweep]:
+                if item.state not in TERMINAL:
+                    self._stop_item(job, item, "Canceled", message or "Canceled by user.", forced)
+            job.props["ErrorMessage"] = message or "Canceled by user."
+            job.props["EndTime"] = values.now()
+            set_state(job.props, "Canceled")
+            self._save_job(job)
+        self.wake()
+
+    def requeue_job(self, job: Job) -> None:
+        if job.state not in ("Canceled", "Failed"):
+            raise invalid_state(
+                "Only jobs that are in the Canceled or Failed state can be requeued. To create a "
+                "new job that is based on a Finished or Running job, save the job as an XML file "
+                "(render as hpcJobXml) and then POST to .../Jobs/JobFile"
+            )
+        with self.store.batch():
+            for task in job.tasks.values():
+                for item in [task, *task.subtasks.values()]:
+                    if item.state != "Finished":
+                        self._reset_item(item, "Submitted")
+            job.props["RequeueCount"] = int(job.props.get("RequeueCount") or 0) + 1
+            job.props["ErrorMessage"] = None
+            job.props["EndTime"] = None
+            job.props["SubmitTime"] = values.now()
+            set_state(job.props, "Submitted")
+            self._save_job(job)
+        self.wake()
+
+    # ------------------------------------------------------------ task operations
+
+    def add_task(self, job: Job, incoming: Props) -> Task:
+        if job.state in TERMINAL:
+            raise invalid_state(f"Tasks cannot be added to a job in the {job.state} state.")
+        props = new_props(TASK_PROPS)
+        apply_props(TASK_PROPS, props, incoming, is_job=False)
+        if props.get("Type") == "ParametricSweep":
+            sweep_values(props)
+        now = values.now()
+        task_id = job.next_task_id
+        props.update(
+            JobTaskId=task_id,
+            ParentJobId=job.id,
+            TaskId=f"{job.id}.{task_id}",
+            CreateTime=now,
+            ChangeTime=now,
+        )
+        task = Task(job.id, task_id, 0, props)
+        job.next_task_id += 1
+        job.tasks[task_id] = task
+        with self.store.batch():
+            self._save_task(task)
+            self._save_job(job)
+        self.wake()
+        return task
+
+    def set_task_props(self, task: Task, incoming: Props) -> None:
+        if task.state not in ("Configuring", "Submitted", "Queued"):
+            raise invalid_state(
+                f"The properties of a task in the {task.state} state cannot be changed."
+            )
+        trial = dict(task.props)
+        apply_props(TASK_PROPS, trial, incoming, is_job=False)
+        if trial.get("Type") == "ParametricSweep":
+            sweep_values(trial)
+        task.props.clear()
+        task.props.update(trial)
+        touch(task.props)
+        self._save_task(task)
+
+    def cancel_task(self, task: Task, message: str, forced: bool) -> None:
+        job = self.job(task.job_id)
+        if task.state in TERMINAL:
+            raise invalid_state(f"Tasks in the {task.state} state cannot be canceled.")
+        with self.store.batch():
+            targets = list(task.subtasks.values()) if task.is_sweep else []
+            for item in [*targets, task]:
+                if item.state not in TERMINAL:
+                    self._stop_item(job, item, "Canceled", message or "Canceled by user.", forced)
+            self._refresh_master(job, task)
+        self.wake()
+
+    def requeue_task(self, task: Task) -> None:
+        job = self.job(task.job_id)
+        allowed = ("Failed", "Canceled", "Queued")
+        if task.state not in allowed:
+            raise invalid_state(
+                f"Only tasks in the Failed, Canceled or Queued state can be requeued (this task is {task.state})."
+            )
+        with self.store.batch():
+            for item in [task, *task.subtasks.values()]:
+                if item.state in allowed:
+                    self._reset_item(item, "Configuring")
+                    item.props["RequeueCount"] = int(item.props.get("RequeueCount") or 0) + 1
+                    self._save_task(item)
+            self._refresh_master(job, task)
+        self.wake()
+
+    def _reset_item(self, item: Task, state: str) -> None:
+        for name in ("ExitCode", "ErrorMessage", "Output", "StartTime", "EndTime"):
+            item.props[name] = None
+        item.props["AllocatedNodes"] = None
+        item.props["AllocatedCoreIds"] = None
+        set_state(item.props, state)
+        self._save_task(item)
+
+    # ------------------------------------------------------------ service jobs (SOA broker hooks)
+
+    def create_service_job(self, name: str, owner: str, start_info: dict[str, Any]) -> int:
+        """Create a running Service job for a SOA session; its id is the session id."""
+        extra: dict[str, Any] = {"JobType": "Service", "ServiceName": name}
+        incoming: Props = [("Name", str(start_info.get("ServiceJobName") or name))]
+        if start_info.get("ServiceJobProject"):
+            incoming.append(("Project", str(start_info["ServiceJobProject"])))
+        if isinstance(start_info.get("Priority"), int) and 0 <= start_info["Priority"] <= 4:
+            incoming.append(("Priority", str(start_info["Priority"])))
+        job = self.create_job(owner, incoming, extra)
+        now = values.now()
+        job.props.update(SubmitTime=now, StartTime=now)
+        set_state(job.props, "Running")
+        task = self.add_task(job, [("Name", f"{name} host"), ("Type", "Service")])
+        set_state(task.props, "Running")
+        task.props["StartTime"] = now
+        with self.store.batch():
+            self._save_task(task)
+            self._save_job(job)
+        return job.id
+
+    def end_service_job(self, job_id: int, canceled: bool) -> None:
+        job = self.jobs.get(job_id)
+        if job is None or job.state in TERMINAL:
+            return
+        final = "Canceled" if canceled else "Finished"
+        now = values.now()
+        with self.store.batch():
+            for task in job.tasks.values():
+                if task.state not in TERMINAL:
+                    task.props["EndTime"] = now
+                    set_state(task.props, final)
+                    self._save_task(task)
+            job.props["EndTime"] = now
+            set_state(job.props, final)
+            self._save_job(job)
+
+    # ------------------------------------------------------------ scheduling pass
+
+    def _units_to_cores(self, unit: str, count: int) -> tuple[int, int]:
+        """(cores, whole nodes) for `count` units of `unit`."""
+        count = max(1, count)
+        if unit == "Core" or unit == "GPU":
+            return count, 0
+        return count * self.cluster.cores_per_node, count
+
+    def _need(self, job: Job, item: Task) -> tuple[int, int]:
+        unit = str(job.props.get("UnitType") or "Core")
+        field = {"Core": "MinCores", "GPU": "MinCores", "Socket": "MinSockets", "Node": "MinNodes"}[
+            unit
+        ]
+        return self._units_to_cores(unit, int(item.props.get(field) or 1))
+
+    def _validate(self, job: Job) -> str | None:
+        unit = str(job.props.get("UnitType") or "Core")
+        suffix = {"Core": "Cores", "GPU": "Cores", "Socket": "Sockets", "Node": "Nodes"}[unit]
+        total = self.cluster.total_cores
+        needs = [self._need(job, i)[0] for i in job.items() if i.state not in TERMINAL]
+        if job.props.get("AutoCalculateMin", True):
+            low = max(needs, default=self._units_to_cores(unit, 1)[0])
+        else:
+            low = self._units_to_cores(unit, int(job.props.get(f"Min{suffix}") or 1))[0]
+        if job.props.get("AutoCalculateMax", True):
+            high = max(low, sum(needs))
+        else:
+            high = self._units_to_cores(unit, int(job.props.get(f"Max{suffix}") or 1))[0]
+        if low > high:
+            return f"The minimum number of {suffix.lower()} exceeds the maximum."
+        if low > total:
+            return f"The job requires {low} cores but the cluster has only {total}."
+        if max(needs, default=0) > high:
+            return "A task requires more resources than the job's maximum."
+        names = {str(t.props.get("Name") or "").lower() for t in job.tasks.values()}
+        for task in job.tasks.values():
+            for dep in _deps(task):
+                if dep.lower() not in names:
+                    return f"Task {task.task_id} depends on the unknown task '{dep}'."
+        job.reserve_min, job.reserve_max = low, min(high, total)
+        return None
+
+    def _pass(self) -> None:
+        now = values.now()
+        for job in list(self.jobs.values()):
+            if job.state == "Submitted":
+                self._queue(job)
+            if job.state in ("Queued", "Running"):
+                for task in job.tasks.values():
+                    if task.state in ("Configuring", "Submitted"):
+                        self._enqueue_task(job, task)
+        running = [
+            j
+            for j in self.jobs.values()
+            if j.state == "Running" and j.props.get("JobType") != "Service"
+        ]
+        free = self.cluster.total_cores - sum(max(j.reserve_min, j.used) for j in running)
+        order = sorted(
+            (j for j in self.jobs.values() if j.state in ("Queued", "Running")),
+            key=lambda j: (
+                -int(j.props.get("ExpandedPriority") or 0),
+                j.props.get("SubmitTime") or now,
+                j.id,
+            ),
+        )
+        blocked = False
+        for job in order:
+            if job.state == "Queued":
+                hold = job.props.get("HoldUntil")
+                if hold is not None and hold > now:
+                    job.props["PendingReason"] = "HoldUntil"
+                    continue
+                if blocked or job.reserve_min > free:
+                    blocked = True
+                    if job.props.get("PendingReason") != "Resources":
+                        job.props["PendingReason"] = "Resources"
+                        self._save_job(job)
+                    continue
+                free -= job.reserve_min
+                job.props.update(StartTime=now, PendingReason="None")
+                set_state(job.props, "Running")
+                self._save_job(job)
+            if job.state == "Running" and job.props.get("JobType") != "Service":
+                free = self._dispatch(job, free)
+                self._maybe_finish(job)
+
+    def _queue(self, job: Job) -> None:
+        try:
+            for task in job.tasks.values():
+                if task.is_sweep and not task.subtasks:
+                    self._expand(task)
+        except Exception as exc:  # a Fault from sweep_values
+            self._fail_job(job, str(getattr(exc, "message", exc)))
+            return
+        error = self._validate(job)
+        if error:
+            job.props["ErrorMessage"] = error
+            job.props["EndTime"] = values.now()
+            set_state(job.props, "Failed")
+            self._save_job(job)
+            return
+        set_state(job.props, "Queued")
+        self._save_job(job)
+
+    def _enqueue_task(self, job: Job, task: Task) -> None:
+        if task.is_sweep and not task.subtasks:
+            self._expand(task)
+        for item in [task, *task.subtasks.values()]:
+            if item.state in ("Configuring", "Submitted"):
+                set_state(item.props, "Queued")
+                item.props["SubmitTime"] = item.props.get("SubmitTime") or values.now()
+                self._save_task(item)
+        if job.state == "Running" and job.reserve_max < self.cluster.total_cores:
+            need = self._need(job, task)[0]
+            job.reserve_max = min(
+                self.cluster.total_cores, max(job.reserve_max, job.reserve_max + need)
+            )
+            self._save_job(job)
+
+    def _expand(self, task: Task) -> None:
+        command = str(task.props.get("CommandLine") or "")
+        for index, value in enumerate(sweep_values(task.props), start=1):
+            props = dict(task.props)
+            now = values.now()
+            props.update(
+                InstanceId=index,
+                TaskId=f"{task.job_id}.{task.task_id}.{index}",
+                CommandLine=expand_command(command, value),
+                CreateTime=now,
+                ChangeTime=now,
+            )
+            sub = Task(task.job_id, task.task_id, index, props, dict(task.custom), dict(task.env))
+            task.subtasks[index] = sub
+            self._save_task(sub)
+
+    def _ready(self, job: Job, item: Task) -> bool | str:
+        master = job.tasks[item.task_id]
+        deps = _deps(master)
+        if not deps:
+            return True
+        by_name: dict[str, list[Task]] = {}
+        for t in job.tasks.values():
+            by_name.setdefault(str(t.props.get("Name") or "").lower(), []).append(t)
+        for dep in deps:
+            for parent in by_name.get(dep.lower(), []):
+                if parent.state not in TERMINAL:
+                    return False
+                if parent.state != "Finished" and job.props.get("FailDependentTasks"):
+                    return f"The task depends on task {parent.task_id}, which did not finish."
+        return True
+
+    def _dispatch(self, job: Job, free: int) -> int:
+        for item in job.items():
+            if item.state != "Queued":
+                continue
+            ready = self._ready(job, item)
+            if ready is False:
+                continue
+            if isinstance(ready, str):
+                item.props["ErrorMessage"] = ready
+                item.props["EndTime"] = values.now()
+                set_state(item.props, "Failed")
+                self._save_task(item)
+                self._refresh_master(job, item)
+                continue
+            cores, nodes = self._need(job, item)
+            new_used = job.used + cores
+            if new_used > max(job.reserve_max, job.reserve_min):
+                break
+            delta = max(job.reserve_min, new_used) - max(job.reserve_min, job.used)
+            if delta > free:
+                break
+            alloc = self.cluster.allocate(cores, nodes, _allowed(item))
+            if alloc is None:
+                break
+            free -= delta
+            job.used = new_used
+            item.alloc, item.cores = alloc, cores
+            self._start_item(job, item)
+        return free
+
+    def _start_item(self, job: Job, item: Task) -> None:
+        assert item.alloc is not None
+        now = values.now()
+        item.props.update(
+            StartTime=now,
+            EndTime=None,
+            ExitCode=None,
+            ErrorMessage=None,
+            Output=None,
+            AllocatedNodes=",".join(name for name, _ in item.alloc),
+            AllocatedCoreIds=",".join(f"{name}:{c}" for name, cores in item.alloc for c in cores),
+        )
+        set_state(item.props, "Running")
+        self._save_task(item)
+        self._refresh_master(job, item)
+        spec = self._spec(job, item)
+        proc = TaskProcess(spec)
+        item.proc = proc
+        runner = asyncio.get_running_loop().create_task(self._run(job, item, proc))
+        self._running.add(runner)
+        runner.add_done_callback(self._running.discard)
+
+    def _spec(self, job: Job, item: Task) -> RunSpec:
+        master = job.tasks[item.task_id]
+        workdir_prop = item.props.get("WorkDirectory")
+        base = self.data_dir / "work" / str(job.id)
+        workdir = Path(workdir_prop) if workdir_prop else base
+        if not workdir.is_absolute():
+            workdir = base / workdir
+        assert item.alloc is not None
+        env = dict(os.environ)
+        env.update(
+            CCP_CLUSTER_NAME=self.cluster_name,
+            CCP_SCHEDULER="HEADNODE",
+            CCP_JOBID=str(job.id),
+            CCP_JOBNAME=str(job.props.get("Name") or ""),
+            CCP_TASKID=str(item.task_id),
+            CCP_TASKINSTANCEID=str(item.instance_id),
+            CCP_TASKNAME=str(item.props.get("Name") or ""),
+            CCP_OWNER_SID=str(job.props.get("Owner") or ""),
+            CCP_WORKDIR=str(workdir),
+            CCP_NUMCPUS=str(item.cores),
+            CCP_NODES=" ".join([str(len(item.alloc))] + [f"{n} {len(c)}" for n, c in item.alloc]),
+            CCP_RETRY_COUNT=str(item.props.get("RequeueCount") or 0),
+        )
+        env.update(job.env)
+        env.update(master.env)
+        env.update(item.env)
+        runtime = item.props.get("RuntimeSeconds")
+        return RunSpec(
+            command=str(item.props.get("CommandLine") or ""),
+            workdir=workdir,
+            env=env,
+            stdin=item.props.get("StdInFilePath") or None,
+            stdout=item.props.get("StdOutFilePath") or None,
+            stderr=item.props.get("StdErrFilePath") or None,
+            timeout=float(runtime) if runtime else None,
+        )
+
+    async def _run(self, job: Job, item: Task, proc: TaskProcess) -> None:
+        run = asyncio.get_running_loop().create_task(proc.run())
+        while proc.proc is None and not run.done():
+            await asyncio.sleep(0.005)
+        if proc.pid is not None and item.proc is proc:
+            item.pid = proc.pid
+            self._save_task(item)
+        result = await run
+        self._release(job, item)
+        item.proc = None
+        item.pid = None
+        with self.store.batch():
+            item.props["Output"] = result.output
+            item.props["ExitCode"] = result.exit_code
+            if item.state == "Running":
+                item.props["EndTime"] = values.now()
+                if result.error:
+                    item.props["ErrorMessage"] = result.error
+                    set_state(item.props, "Failed")
+                elif result.timed_out:
+                    item.props["ErrorMessage"] = (
+                        "The task exceeded its run time limit and was canceled."
+                    )
+                    set_state(item.props, "Failed")
+                elif result.exit_code is not None and valid_exit(
+                    item.props.get("TaskValidExitCodes") or job.props.get("JobValidExitCodes"),
+                    result.exit_code,
+                ):
+                    set_state(item.props, "Finished")
+                else:
+                    item.props["ErrorMessage"] = f"Task failed with exit code {result.exit_code}."
+                    set_state(item.props, "Failed")
+            self._save_task(item)
+            self._refresh_master(job, item)
+            if (
+                item.state == "Failed"
+                and job.state == "Running"
+                and (job.props.get("FailOnTaskFailure") or item.props.get("FailJobOnFailure"))
+            ):
+                self._fail_job(
+                    job, f"The job failed because task {item.props.get('TaskId')} failed."
+                )
+        self.wake()
+
+    def _release(self, job: Job, item: Task) -> None:
+        if item.alloc is not None:
+            self.cluster.release(item.alloc)
+            item.alloc = None
+            job.used = max(0, job.used - item.cores)
+            item.cores = 0
+
+    def _stop_item(self, job: Job, item: Task, state: str, message: str, forced: bool) -> None:
+        if item.proc is not None:
+            item.proc.kill(forced)
+        self._release(job, item)
+        item.props["ErrorMessage"] = message
+        item.props["EndTime"] = values.now()
+        set_state(item.props, state)
+        self._save_task(item)
+
+    def _fail_job(self, job: Job, message: str) -> None:
+        for item in job.items() + [t for t in job.tasks.values() if t.is_sweep]:
+            if item.state not in TERMINAL:
+                self._stop_item(job, item, "Canceled", "Canceled because the job failed.", True)
+        job.props["ErrorMessage"] = message
+        job.props["EndTime"] = values.now()
+        set_state(job.props, "Failed")
+        self._save_job(job)
+
+    def _refresh_master(self, job: Job, item: Task) -> None:
+        master = job.tasks.get(item.task_id)
+        if master is None or not master.is_sweep or not master.subtasks:
+            return
+        states = [s.state for s in master.subtasks.values()]
+        if any(s in ("Running", "Dispatching") for s in states):
+            new = "Running"
+        elif all(s in TERMINAL for s in states):
+            new = (
+                "Failed"
+                if "Failed" in states
+                else ("Canceled" if "Canceled" in states else "Finished")
+            )
+        elif all(s == "Configuring" for s in states):
+            new = "Configuring"
+        else:
+            new = "Queued"
+        if new != master.state:
+            if new == "Running" and master.props.get("StartTime") is None:
+                master.props["StartTime"] = values.now()
+            if new in TERMINAL:
+                master.props["EndTime"] = values.now()
+            set_state(master.props, new)
+            self._save_task(master)
+
+    def _maybe_finish(self, job: Job) -> None:
+        if job.props.get("RunUntilCanceled"):
+            return
+        tasks = list(job.tasks.values())
+        if any(t.state not in TERMINAL for t in tasks) or any(
+            i.state not in TERMINAL for i in job.items()
+        ):
+            return
+        bad = [t for t in tasks if t.state != "Finished"]
+        job.props["EndTime"] = values.now()
+        if bad:
+            failed = sum(1 for t in bad if t.state == "Failed")
+            canceled = len(bad) - failed
+            job.props["ErrorMessage"] = (
+                f"{failed} task(s) failed and {canceled} task(s) were canceled."
+            )
+            set_state(job.props, "Failed")
+        else:
+            set_state(job.props, "Finished")
+        self._save_job(job)
+
+
+def _deps(task: Task) -> list[str]:
+    raw = task.props.get("DependsOn")
+    return [d.strip() for d in str(raw).split(",") if d.strip()] if raw else []
+
+
+def _allowed(item: Task) -> set[str] | None:
+    raw = item.props.get("RequiredNodes")
+    if not raw:
+        return None
+    return {n.strip().lower() for n in str(raw).split(",") if n.strip()}

@@ -1,0 +1,89 @@
+"""SQLite persistence (WAL): every accepted change is committed before the HTTP answer.
+
+Jobs and tasks are stored as JSON documents keyed by id; the in-memory scheduler is the
+source of truth while running and this store makes it survive a SIGKILL. The SOA broker keeps
+its own tables in the same database file through its own connection.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tasks (
+    job_id INTEGER NOT NULL, task_id INTEGER NOT NULL, instance_id INTEGER NOT NULL,
+    data TEXT NOT NULL, PRIMARY KEY (job_id, task_id, instance_id)
+);
+"""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL survives process kills
+    conn.execute("PRAGMA busy_timeout=30000")
+    return conn
+
+
+class Store:
+    """Write-through document store; `batch()` groups several writes into one commit."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = connect(path)
+        self.conn.executescript(SCHEMA)
+        self._depth = 0
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        if self._depth == 0:
+            self.conn.execute("BEGIN")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self.conn.execute("ROLLBACK")
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            self.conn.execute("COMMIT")
+
+    def new_job_id(self, data: dict[str, Any]) -> int:
+        with self.batch():
+            cur = self.conn.execute("INSERT INTO jobs (data) VALUES (?)", (json.dumps(data),))
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def save_job(self, job_id: int, data: dict[str, Any]) -> None:
+        with self.batch():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO jobs (id, data) VALUES (?, ?)", (job_id, json.dumps(data))
+            )
+
+    def save_task(self, job_id: int, task_id: int, instance_id: int, data: dict[str, Any]) -> None:
+        with self.batch():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO tasks (job_id, task_id, instance_id, data) VALUES (?,?,?,?)",
+                (job_id, task_id, instance_id, json.dumps(data)),
+            )
+
+    def load_jobs(self) -> list[tuple[int, dict[str, Any]]]:
+        rows = self.conn.execute("SELECT id, data FROM jobs ORDER BY id").fetchall()
+        return [(int(r[0]), json.loads(r[1])) for r in rows]
+
+    def load_tasks(self) -> list[tuple[int, int, int, dict[str, Any]]]:
+        rows = self.conn.execute(
+            "SELECT job_id, task_id, instance_id, data FROM tasks ORDER BY job_id, task_id, instance_id"
+        ).fetchall()
+        return [(int(a), int(b), int(c), json.loads(d)) for a, b, c, d in rows]
+
+    def close(self) -> None:
+        self.conn.close()

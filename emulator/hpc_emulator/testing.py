@@ -1,0 +1,164 @@
+"""Test helpers: an emulator in a background thread, or in a subprocess for restart tests.
+
+`run_emulator()` is what our own tests and users' tests (via the pytest plugin) use; the
+subprocess variant exists because only a separate process can be SIGKILLed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import uvicorn
+
+from hpc_emulator.app import create_app
+from hpc_emulator.config import EmulatorConfig
+from hpc_emulator.tls import self_signed
+
+
+@dataclass
+class RunningEmulator:
+    url: str  # head root, e.g. http://127.0.0.1:PORT
+    cluster_name: str
+    data_dir: Path
+    users: dict[str, str] = field(default_factory=dict)
+    cert_file: Path | None = None  # the self-signed certificate when tls=True (use as `verify`)
+    _server: uvicorn.Server | None = field(default=None, repr=False)
+    _thread: threading.Thread | None = field(default=None, repr=False)
+
+    @property
+    def base_url(self) -> str:
+        return f"{self.url}/WindowsHpc"
+
+    def stop(self) -> None:
+        if self._server is not None and self._thread is not None:
+            self._server.should_exit = True
+            self._thread.join(timeout=15)
+            self._server = None
+
+
+@contextmanager
+def run_emulator(
+    *,
+    data_dir: str | Path | None = None,
+    nodes: int = 4,
+    cores_per_node: int = 4,
+    cluster_name: str = "EMULATED",
+    users: dict[str, str] | None = None,
+    tls: bool = False,
+) -> Iterator[RunningEmulator]:
+    """Start an emulator on 127.0.0.1 (ephemeral port) in a thread; stop it on exit."""
+    tmp = None
+    if data_dir is None:
+        tmp = tempfile.TemporaryDirectory(prefix="hpc-emulator-")
+        data_dir = tmp.name
+    path = Path(data_dir)
+    config = EmulatorConfig(
+        data_dir=path,
+        cluster_name=cluster_name,
+        nodes=nodes,
+        cores_per_node=cores_per_node,
+        users=dict(users or {}),
+    )
+    cert = key = None
+    if tls:
+        cert, key = self_signed(path)
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(config),
+            host="127.0.0.1",
+            port=0,
+            log_level="warning",
+            ssl_certfile=str(cert) if cert else None,
+            ssl_keyfile=str(key) if key else None,
+            timeout_graceful_shutdown=2,
+        )
+    )
+    thread = threading.Thread(target=server.run, name="hpc-emulator", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the emulator did not start")
+        time.sleep(0.01)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    running = RunningEmulator(
+        url=f"{'https' if tls else 'http'}://127.0.0.1:{port}",
+        cluster_name=cluster_name,
+        data_dir=path,
+        users=dict(users or {}),
+        cert_file=cert,
+        _server=server,
+        _thread=thread,
+    )
+    try:
+        yield running
+    finally:
+        running.stop()
+        if tmp is not None:
+            tmp.cleanup()
+
+
+@dataclass
+class EmulatorProcess:
+    url: str
+    pid: int
+    data_dir: Path
+    process: subprocess.Popen[bytes]
+
+    @property
+    def base_url(self) -> str:
+        return f"{self.url}/WindowsHpc"
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown code runs (durability tests)."""
+        if self.process.poll() is None:
+            os.kill(self.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def terminate(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+        self.process.wait(timeout=15)
+
+
+def start_emulator_process(
+    *,
+    data_dir: str | Path,
+    nodes: int = 4,
+    cores_per_node: int = 4,
+    cluster_name: str = "EMULATED",
+    users: dict[str, str] | None = None,
+    timeout: float = 30.0,
+) -> EmulatorProcess:
+    """Run `python -m hpc_emulator` and wait for its `--ready-file`."""
+    path = Path(data_dir)
+    path.mkdir(parents=True, exist_ok=True)
+    ready = path / f"ready-{os.getpid()}-{time.monotonic_ns()}.url"
+    cmd = [
+        sys.executable, "-m", "hpc_emulator", "--port", "0", "--data-dir", str(path),
+        "--ready-file", str(ready), "--nodes", str(nodes), "--cores-per-node", str(cores_per_node),
+        "--cluster-name", cluster_name,
+    ]  # fmt: skip
+    if users:
+        cmd += ["--users", ",".join(f"{u}:{p}" for u, p in users.items())]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + timeout
+    while not ready.exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            if proc.poll() is None:
+                proc.kill()
+            raise RuntimeError(f"the emulator process did not start (exit {proc.poll()})")
+        time.sleep(0.02)
+    url = ready.read_text().strip()
+    ready.unlink()
+    return EmulatorProcess(url=url, pid=proc.pid, data_dir=path, process=proc)

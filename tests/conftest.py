@@ -1,0 +1,1 @@
+"""Shared pytest configuration. Emulator fixtures come from the `hpc_emulator` pytest plugin."""
