@@ -24,16 +24,14 @@ DB_NAME = "emulator.sqlite3"
 
 
 def load_broker(emu: Emulator) -> Any:
-    """Build the SOA broker if its module is present (it is developed separately)."""
+    """Build the SOA broker (`soa/`, developed separately); None if it cannot be imported."""
     try:
-        module = importlib.import_module("hpc_emulator.soa.broker")
-    except ImportError as exc:
+        soa = importlib.import_module("hpc_emulator.soa")
+    except ImportError as exc:  # pragma: no cover - only while the broker is being written
         log.warning("SOA broker unavailable: %s", exc)
         return None
-    factory = getattr(module, "create_broker", None)
-    if factory is not None:
-        return factory(emu.db_path, emu.scheduler, emu.config)
-    return module.Broker(emu.db_path, None, emu.scheduler)
+    registry = soa.ServiceRegistry()
+    return soa.Broker(emu.db_path, registry, emu.scheduler, broker_node=emu.config.broker_node)
 
 
 class Emulator:
@@ -50,6 +48,8 @@ class Emulator:
         self.scheduler = Scheduler(self.store, self.cluster, config.data_dir, config.cluster_name)
         self.queries = QueryCache(config.max_queries, config.query_ttl)
         self.broker: Any = load_broker(self)
+        if self.broker is not None:
+            self.scheduler.on_service_end = self.broker.job_ended
 
     async def start(self) -> None:
         self.scheduler.start()
@@ -60,11 +60,8 @@ class Emulator:
                 await result
 
     async def stop(self) -> None:
-        stop = getattr(self.broker, "stop", None)
-        if stop is not None:
-            result = stop()
-            if hasattr(result, "__await__"):
-                await result
+        if self.broker is not None:
+            await self.broker.aclose()
         await self.scheduler.stop()
         self.store.close()
 

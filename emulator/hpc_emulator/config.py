@@ -15,6 +15,7 @@ class EmulatorConfig:
     users: dict[str, str] = field(default_factory=dict)  # user -> password; empty = open
     version: str = "5.3.6435.0"
     head_node: str = "HEADNODE"
+    broker_node: str = "localhost"  # WebSessionInfo.BrokerNode; clients keep using their base URL
     max_queries: int = 1000
     query_ttl: float = 600.0
 

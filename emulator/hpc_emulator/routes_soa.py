@@ -38,7 +38,12 @@ def flag(ctx: Ctx, name: str, default: bool | None) -> bool:
 
 
 def session_id(ctx: Ctx) -> int:
-    return ctx.int_param("sessionId")
+    """The session id, after checking (when users are configured) that it is the caller's."""
+    sid = ctx.int_param("sessionId")
+    broker = ctx.emu.broker
+    if broker is not None and ctx.emu.config.users:
+        ctx.check_owner(broker.owner_of(sid))
+    return sid
 
 
 async def create_session(ctx: Ctx) -> Response:

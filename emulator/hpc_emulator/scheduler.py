@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import signal
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,8 @@ class Scheduler:
         self._wake: asyncio.Event | None = None
         self._loop_task: asyncio.Task[None] | None = None
         self._running: set[asyncio.Task[None]] = set()
+        # set by the app: tells the SOA broker a service job ended without Close Session
+        self.on_service_end: Callable[[int], Awaitable[None]] | None = None
         self._load()
 
     # ------------------------------------------------------------ lifecycle
@@ -267,6 +270,10 @@ class Scheduler:
             job.props["EndTime"] = values.now()
             set_state(job.props, "Canceled")
             self._save_job(job)
+        if job.props.get("JobType") == "Service" and self.on_service_end is not None:
+            ended = asyncio.get_running_loop().create_task(self.on_service_end(job.id))
+            self._running.add(ended)
+            ended.add_done_callback(self._running.discard)
         self.wake()
 
     def requeue_job(self, job: Job) -> None:
