@@ -93,7 +93,8 @@ async def broker(
 
 
 async def echo_session(broker: Broker, durable: bool = False, **start: object) -> int:
+    # A short idle timeout turns a broker bug into a quick ClientTimeout instead of a hang.
     info = await broker.create_session(
-        {"ServiceName": "EchoService", **start}, durable, "HPC\\alice"
+        {"ServiceName": "EchoService", "ClientIdleTimeout": 5000, **start}, durable, "HPC\\alice"
     )
     return int(info["Id"])
