@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import inspect
-import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from enum import IntEnum
@@ -28,8 +26,9 @@ from typing import Any, Protocol
 
 from ..faults import Fault, bad_request, invalid_state, not_found
 from . import envelopes as env
-from .services import Service, ServiceRegistry, Version, parse_version, version_dict
-from .store import ResponseRow, SessionRow, Store
+from .dispatch import compute
+from .services import ServiceRegistry, Version, parse_version, version_dict
+from .store import SessionRow, Store
 
 __all__ = [
     "BatchStatus",
@@ -44,7 +43,6 @@ DEFAULT_OPERATION_TIMEOUT_MS = 86_400_000
 DEFAULT_CLIENT_IDLE_TIMEOUT_MS = 300_000
 MAX_BATCH_NAME = 128
 _CHUNK = 256  # responses per yielded chunk
-_BODY_NS = re.compile(r'^<[^\s>/]+ xmlns="([^"]*)"')
 
 
 class ServiceJobs(Protocol):
@@ -389,7 +387,7 @@ class Broker:
             limit = _CHUNK if count < 0 else min(_CHUNK, count - delivered)
             rows = self._store.unreturned(sid, batch, action, limit)
             if rows:
-                yield _render(rows, generic, clientdata)
+                yield env.render_stored(rows, generic, clientdata)
                 self._store.mark_returned([r.id for r in rows])
                 delivered += len(rows)
                 continue
@@ -415,34 +413,12 @@ class Broker:
             session = self._sessions.get(work.session_id)
             if session is None or b is None or b.gen != work.gen:
                 continue  # purged or closed meanwhile
-            reply_action, output, fault = await self._compute(session, work.request)
+            reply_action, output, fault = await compute(
+                self.registry, session.service, session.version, work.request, session.timeout_s
+            )
             self._results.append((work, reply_action, output, fault))
             self._flush_wake.set()
             await asyncio.sleep(0)  # let the flusher and streams interleave
-
-    async def _compute(self, session: _Session, req: env.Request) -> tuple[str, str, bool]:
-        """(reply action, output, is fault) for one request; service failures become faults."""
-        try:
-            service = self.registry.get(session.service, session.version)
-            if req.generic and not service.generic:
-                raise ValueError(f"{service.name} is not a generic service.")
-            result = await self._call(service, req, session.timeout_s)
-            if req.generic:
-                return env.GENERIC_REPLY_ACTION, str(result), False
-            return req.action + "Response", _reply_body(service, req, result), False
-        except Exception as exc:  # the service's failure, not the broker's
-            return env.FAULT_ACTION, _describe(exc, session.timeout_s), True
-
-    async def _call(self, service: Service, req: env.Request, timeout: float | None) -> object:
-        if service.is_async or service.inline:
-            result: object = service.handler(req.operation, req.body)
-        else:
-            loop = asyncio.get_running_loop()
-            call = loop.run_in_executor(None, service.handler, req.operation, req.body)
-            result = await asyncio.wait_for(call, timeout)
-        if inspect.isawaitable(result):
-            result = await asyncio.wait_for(result, timeout)
-        return result
 
     async def _flusher(self) -> None:
         assert self._flush_wake is not None
@@ -507,49 +483,3 @@ def _int(info: dict[str, Any], name: str, default: int) -> int:
 def _check_batch_name(batch: str) -> None:
     if not batch or len(batch) > MAX_BATCH_NAME:
         raise bad_request(f"The batch name must be 1..{MAX_BATCH_NAME} characters.")
-
-
-def _reply_body(service: Service, req: env.Request, result: object) -> str:
-    """Handler output as the response's `s:Body` content (see services.py for the contract)."""
-    if not isinstance(result, str):
-        raise TypeError(f"the service returned {type(result).__name__}, not str")
-    text = result.strip()
-    if text.startswith("<"):
-        if not service.trusted:
-            env.parse_xml_fragment(text)
-        return text
-    m = _BODY_NS.match(req.body)
-    return env.wrap_result(req.operation, result, m.group(1) if m else "http://tempuri.org/")
-
-
-def _describe(exc: Exception, timeout: float | None) -> str:
-    if isinstance(exc, TimeoutError):
-        return f"The service operation timed out after {timeout} s."
-    if isinstance(exc, Fault):
-        return exc.message
-    return f"{type(exc).__name__}: {exc}"
-
-
-def _render(rows: list[ResponseRow], generic: bool, clientdata: str) -> bytes:
-    parts = []
-    for r in rows:
-        if generic:
-            parts.append(env.render_generic(r.reply_action, r.output, r.user_data))
-            continue
-        if r.fault:
-            body = env.fault_body(r.output)
-        elif r.generic:
-            body = env.wrap_result(env.GENERIC_OPERATION, r.output, env.GENERIC_NS)
-        else:
-            body = r.output
-        parts.append(
-            env.render_response(
-                reply_action=r.reply_action,
-                request_action=r.action,
-                relates_to=r.message_id,
-                user_data=r.user_data,
-                client_data=clientdata,
-                body_xml=body,
-            )
-        )
-    return "".join(parts).encode()

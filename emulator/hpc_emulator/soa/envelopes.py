@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import Protocol, cast
 from xml.parsers import expat
 
 from defusedxml import (
@@ -57,6 +57,25 @@ _USER_DATA_NAMES = {
 _INVALID_XML_CHARS = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _NEEDS_ESCAPE = re.compile('[&<>"]|' + _INVALID_XML_CHARS.pattern)
 _GENERIC_UNSAFE = re.compile("[\x00\uffff]")
+
+
+class StoredResponse(Protocol):
+    """A computed response as the store returns it (see `store.ResponseRow`)."""
+
+    @property
+    def action(self) -> str: ...
+    @property
+    def message_id(self) -> str: ...
+    @property
+    def user_data(self) -> str: ...
+    @property
+    def generic(self) -> bool: ...
+    @property
+    def reply_action(self) -> str: ...
+    @property
+    def output(self) -> str: ...
+    @property
+    def fault(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,3 +363,29 @@ def render_generic(action: str, output: str, user_data: str) -> str:
 
 def render_generic_end(count: int, reason: str) -> str:
     return f"{END_OF_RESPONSES_ACTION}\uffff{count}\uffff{reason}\x00"
+
+
+def render_stored(rows: Sequence[StoredResponse], generic: bool, clientdata: str) -> bytes:
+    """Stream chunk for computed responses, in the SOAP or the generic-service format."""
+    parts = []
+    for r in rows:
+        if generic:
+            parts.append(render_generic(r.reply_action, r.output, r.user_data))
+            continue
+        if r.fault:
+            body = fault_body(r.output)
+        elif r.generic:
+            body = wrap_result(GENERIC_OPERATION, r.output, GENERIC_NS)
+        else:
+            body = r.output
+        parts.append(
+            render_response(
+                reply_action=r.reply_action,
+                request_action=r.action,
+                relates_to=r.message_id,
+                user_data=r.user_data,
+                client_data=clientdata,
+                body_xml=body,
+            )
+        )
+    return "".join(parts).encode()
