@@ -375,7 +375,7 @@ class Broker:
     ) -> AsyncIterator[bytes]:
         await self.start()
         key = (sid, batch)
-        delivered, reason = 0, "Success"
+        delivered, reason, last_seq = 0, "Success", 0
         if not generic:
             yield env.ARRAY_OPEN
         while count < 0 or delivered < count:
@@ -385,8 +385,9 @@ class Broker:
                 break
             signal = self._signals.setdefault(key, asyncio.Event())
             limit = _CHUNK if count < 0 else min(_CHUNK, count - delivered)
-            rows = self._store.unreturned(sid, batch, action, limit)
+            rows = self._store.unreturned(sid, batch, action, limit, last_seq)
             if rows:
+                last_seq = rows[-1].done_seq
                 yield env.render_stored(rows, generic, clientdata)
                 self._store.mark_returned([r.id for r in rows])
                 delivered += len(rows)

@@ -67,6 +67,7 @@ class ResponseRow:
     reply_action: str
     output: str
     fault: bool
+    done_seq: int
 
 
 class Store:
@@ -209,19 +210,27 @@ class Store:
             return int(self._query(sql + " AND action = ?", (sid, batch, action))[0][0])
         return int(self._query(sql, (sid, batch))[0][0])
 
-    def unreturned(self, sid: int, batch: str, action: str, limit: int) -> list[ResponseRow]:
+    def unreturned(
+        self, sid: int, batch: str, action: str, limit: int, after: int = 0
+    ) -> list[ResponseRow]:
+        """Computed, not yet returned responses with `done_seq > after`, in completion order.
+
+        Streams pass the last `done_seq` they yielded as `after`: an index range scan instead
+        of re-skipping every already-returned row of a big durable batch.
+        """
         sql = (
-            "SELECT id, action, message_id, user_data, generic, reply_action, output, fault "
+            "SELECT id, action, message_id, user_data, generic, reply_action, output, fault, done_seq "
             "FROM soa_messages WHERE session_id = ? AND batch = ? AND done_seq IS NOT NULL "
-            "AND returned = 0"
+            "AND returned = 0 AND done_seq > ?"
         )
-        args: list[Any] = [sid, batch]
+        args: list[Any] = [sid, batch, after]
         if action:
             sql += " AND action = ?"
             args.append(action)
         rows = self._query(sql + " ORDER BY done_seq LIMIT ?", (*args, limit))
         return [
-            ResponseRow(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], bool(r[7])) for r in rows
+            ResponseRow(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], bool(r[7]), r[8])
+            for r in rows
         ]
 
     def mark_returned(self, ids: list[int]) -> None:
