@@ -57,7 +57,7 @@ async def get_node(ctx: Ctx) -> Response:
 
 
 async def get_node_groups(ctx: Ctx) -> Response:
-    rows = [
+    rows: list[xmlwire.Props] = [
         [("Name", name), ("Description", desc)]
         for name, (desc, _) in ctx.emu.cluster.groups.items()
     ]

@@ -60,8 +60,8 @@ async def get_task_list(ctx: Ctx) -> Response:
     page, token = ctx.emu.queries.page(f"tasks/{job.id}", ctx.q("QueryId"), keys, rows)
     rows_out = []
     for task_id, instance in page:
-        task = job.tasks.get(task_id)
-        item = task if task is None or instance == 0 else task.subtasks.get(instance)
+        master = job.tasks.get(task_id)
+        item = master if master is None or instance == 0 else master.subtasks.get(instance)
         if item is not None:
             rows_out.append(render(task_view(item), names))
     return ctx.respond(xmlwire.object_list(rows_out, ctx.fmt), headers=continuation(token))

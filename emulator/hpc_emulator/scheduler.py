@@ -13,7 +13,7 @@ import contextlib
 import os
 import re
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +88,7 @@ class Scheduler:
         self._loop_task: asyncio.Task[None] | None = None
         self._running: set[asyncio.Task[None]] = set()
         # set by the app: tells the SOA broker a service job ended without Close Session
-        self.on_service_end: Callable[[int], Awaitable[None]] | None = None
+        self.on_service_end: Callable[[int], Coroutine[Any, Any, None]] | None = None
         self._load()
 
     # ------------------------------------------------------------ lifecycle
@@ -271,7 +271,9 @@ class Scheduler:
             set_state(job.props, "Canceled")
             self._save_job(job)
         if job.props.get("JobType") == "Service" and self.on_service_end is not None:
-            ended = asyncio.get_running_loop().create_task(self.on_service_end(job.id))
+            ended: asyncio.Task[None] = asyncio.get_running_loop().create_task(
+                self.on_service_end(job.id)
+            )
             self._running.add(ended)
             ended.add_done_callback(self._running.discard)
         self.wake()
@@ -497,6 +499,8 @@ class Scheduler:
             if job.state == "Running" and job.props.get("JobType") != "Service":
                 free = self._dispatch(job, free)
                 self._maybe_finish(job)
+                if job.state != "Running":
+                    self.wake()  # its resources are free: another pass may start queued jobs
 
     def _queue(self, job: Job) -> None:
         try:

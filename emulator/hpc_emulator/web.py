@@ -142,9 +142,13 @@ class Router:
         self.emu = emu
         self.routes = routes
 
-    def _match(self, method: str, rest: str) -> tuple[Route | None, dict[str, str], bool]:
+    def _match(
+        self, method: str, rest: str, segment: bool
+    ) -> tuple[Route | None, dict[str, str], bool]:
         path_known = False
         for r in self.routes:
+            if segment and not r.cluster_segment:
+                continue
             m = r.regex.match(rest)
             if m:
                 path_known = True
@@ -157,13 +161,13 @@ class Router:
         if not m or not m.group(1):
             raise not_found(f"No operation at {path}.")
         rest = m.group(1)
-        found, params, known = self._match(method, rest)
+        found, params, known = self._match(method, rest, False)
         if found:
             return found, params
         seg = re.match(r"^/([^/]+)(/.*)$", rest)
         if seg:
-            found2, params2, known2 = self._match(method, seg.group(2))
-            if found2 and found2.cluster_segment:
+            found2, params2, known2 = self._match(method, seg.group(2), True)
+            if found2:
                 if seg.group(1).lower() != self.emu.config.cluster_name.lower():
                     raise not_found(f"The cluster '{seg.group(1)}' does not exist.")
                 return found2, params2

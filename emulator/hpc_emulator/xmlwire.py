@@ -93,8 +93,8 @@ def string_array(values: list[str], fmt: str) -> str:
 
 def fault(code: int, message: str, values: dict[str, str], fmt: str) -> str:
     if fmt == "json":
-        vals = [{"key": k, "value": v} for k, v in values.items()] or None
-        return json.dumps({"Code": code, "Message": message, "Values": vals})
+        pairs = [{"key": k, "value": v} for k, v in values.items()] or None
+        return json.dumps({"Code": code, "Message": message, "Values": pairs})
     if values:
         items = "".join(
             f"<a:KeyValuePairOfstringstring><a:key>{text(k)}</a:key><a:value>{text(v)}</a:value>"
@@ -232,16 +232,16 @@ def read_property_list(body: bytes, content_type: str) -> Props:
         if local(child.tag) != "Property":
             continue
         name = None
-        value: str | None = None
+        prop_value: str | None = None
         for member in child:
             tag = local(member.tag)
             if tag == "Name":
                 name = member.text or ""
             elif tag == "Value":
-                value = None if _is_nil(member) else (member.text or "")
+                prop_value = None if _is_nil(member) else (member.text or "")
         if not name:
             raise bad_request("Every Property needs a Name.")
-        props.append((name, value))
+        props.append((name, prop_value))
     return props
 
 

@@ -18,7 +18,8 @@ V = {"api-version": "2012-11-01.4.0"}
 
 def props_xml(**props: object) -> str:
     body = "".join(
-        f"<Property><Name>{k}</Name><Value>{escape(str(v))}</Value></Property>" for k, v in props.items()
+        f"<Property><Name>{k}</Name><Value>{escape(str(v))}</Value></Property>"
+        for k, v in props.items()
     )
     return f'<ArrayOfProperty xmlns="{COMMON}" xmlns:i="{XSI}">{body}</ArrayOfProperty>'
 
@@ -81,13 +82,17 @@ def submit(client: httpx.Client, job_id: int) -> None:
     assert r.status_code == 200, r.text
 
 
-def job_props(client: httpx.Client, job_id: int, names: str = "Id,State,ErrorMessage") -> dict[str, str | None]:
+def job_props(
+    client: httpx.Client, job_id: int, names: str = "Id,State,ErrorMessage"
+) -> dict[str, str | None]:
     r = client.get(f"/Job/{job_id}", params={"Properties": names})
     assert r.status_code == 200, r.text
     return parse_props(r.text)
 
 
-def task_props(client: httpx.Client, job_id: int, task_id: int, names: str | None = None) -> dict[str, str | None]:
+def task_props(
+    client: httpx.Client, job_id: int, task_id: int, names: str | None = None
+) -> dict[str, str | None]:
     params = {"Properties": names} if names else {}
     r = client.get(f"/Job/{job_id}/Task/{task_id}", params=params)
     assert r.status_code == 200, r.text
