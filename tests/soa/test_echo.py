@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -144,3 +145,14 @@ async def test_idle_timeout_reason(broker: Broker) -> None:
     await broker.send(sid, "b", b"", generic=False)  # open, uncommitted, empty
     text = await collect(broker.responses(sid, "b", generic=False, idle_timeout=0.05))
     assert end_of(text) == (0, "ClientTimeout")
+
+
+async def test_count_waits_for_requests_sent_later(broker: Broker) -> None:
+    sid = await echo_session(broker)
+    await broker.send(sid, "b", echo_batch(1), generic=False)
+    stream = asyncio.create_task(collect(broker.responses(sid, "b", generic=False, count=3)))
+    await asyncio.sleep(0.05)
+    assert not stream.done()  # one response so far, the batch is open: keep waiting
+    await broker.send(sid, "b", echo_batch(2, start=1), generic=False)
+    text = await asyncio.wait_for(stream, 2)
+    assert sorted(results(text)) == ["m0", "m1", "m2"] and end_of(text) == (3, "Success")

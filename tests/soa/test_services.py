@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import threading
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from hpc_emulator.faults import Fault
-from hpc_emulator.soa.broker import Broker, ServiceRegistry
+from hpc_emulator.soa.broker import Broker, InMemoryServiceJobs, ServiceRegistry
 
 from .conftest import array, collect, envelope, results
 
@@ -118,3 +119,25 @@ async def test_session_version_selection(broker: Broker) -> None:
     with pytest.raises(Fault) as e:
         await broker.create_session({"ServiceName": "Calc", "ServiceVersion": "3.0"}, False, "u")
     assert e.value.status == 400
+
+
+async def test_concurrency_is_bounded_by_workers(db: Path) -> None:
+    running = peak = 0
+
+    async def count(op: str, body: str) -> str:
+        nonlocal running, peak
+        running += 1
+        peak = max(peak, running)
+        await asyncio.sleep(0.01)
+        running -= 1
+        return "ok"
+
+    reg = ServiceRegistry()
+    reg.register("Count", count)
+    async with Broker(db, reg, InMemoryServiceJobs(), workers=4) as broker:
+        info = await broker.create_session({"ServiceName": "Count"}, False, "u")
+        await broker.send(
+            info["Id"], "b", array(*[envelope(str(i)) for i in range(40)]), commit=True
+        )
+        assert len(results(await collect(broker.responses(info["Id"], "b", generic=False)))) == 40
+    assert peak == 4
