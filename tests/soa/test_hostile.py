@@ -42,6 +42,7 @@ HOSTILE = {
     "no-action": NO_ACTION,
     "empty-s-body": EMPTY_BODY,
     "long-user-data": array(envelope("x", user_data="u" * 1025)),
+    "deep-nesting": array(envelope("<x>" * 5000 + "</x>" * 5000)),
     "good-then-garbage": array(GOOD, GOOD) + b"<trailing/>",
     "utf16-doctype": '<?xml version="1.0" encoding="utf-16"?><!DOCTYPE a [<!ENTITY x "y">]><a/>'.encode(
         "utf-16"

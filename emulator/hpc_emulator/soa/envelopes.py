@@ -41,6 +41,7 @@ GENERIC_REPLY_ACTION = GENERIC_ACTION + "Response"
 GENERIC_OPERATION = "GenericOperation"
 GENERIC_NS = "http://hpc.microsoft.com/GenericService"
 MAX_USER_DATA = 1024  # client constant [C]
+MAX_DEPTH = 200  # element nesting, wrapper included
 
 _ENVELOPE = f"{{{S_NS}}}Envelope"
 _HEADER = f"{{{S_NS}}}Header"
@@ -155,6 +156,8 @@ class MessageArrayParser:
             event, elem = cast(tuple[str, ET.Element], pair)
             if event == "start":
                 self._depth += 1
+                if self._depth > MAX_DEPTH:  # serialisation recurses; refuse, don't crash
+                    raise bad_request(f"The message array is nested deeper than {MAX_DEPTH}.")
                 if self._root is None:
                     if elem.tag == _ENVELOPE:
                         raise bad_request("Envelopes must be wrapped in a message-array element.")
