@@ -1,7 +1,8 @@
 """SOAP 1.2 / WS-Addressing codec for the SOA message streams (catalogue §3.10).
 
-Parsing goes through defusedxml with DTDs forbidden: request bodies come from the network, and a
-broker that expands entities is a denial-of-service target. The message-array parser is
+Parsing applies defusedxml's policy with DTDs forbidden (any DOCTYPE, entity declaration or
+external reference is refused with defusedxml's exceptions): request bodies come from the
+network, and a broker that expands entities is a denial-of-service target. The parser is
 incremental (`MessageArrayParser.feed`) so a chunked upload can be parsed as it arrives, and it
 drops each envelope from the tree once read so memory stays flat for big batches.
 
