@@ -6,14 +6,13 @@ import xml.etree.ElementTree as ET
 
 import httpx
 import pytest
-
 from hpc_emulator.testing import run_emulator
 
 from .helpers import (
     JSON,
     SER,
-    V,
     XML,
+    V,
     add_task,
     create_job,
     fault_code,

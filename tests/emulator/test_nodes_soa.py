@@ -6,10 +6,9 @@ import xml.etree.ElementTree as ET
 
 import httpx
 import pytest
-
 from hpc_emulator.testing import run_emulator
 
-from .helpers import V, XML, fault_code, job_props, parse_objects, parse_props
+from .helpers import XML, V, fault_code, job_props, parse_objects, parse_props
 
 ARRAYS = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
 HPC = "http://hpc.microsoft.com/"

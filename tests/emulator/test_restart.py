@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import httpx
-
 from hpc_emulator.testing import start_emulator_process
 
 from .helpers import (

@@ -6,17 +6,15 @@ import time
 from pathlib import Path
 
 import httpx
-
 from hpc_emulator.testing import RunningEmulator, run_emulator
 
 from .helpers import (
     JSON,
     SER,
-    V,
     XML,
+    V,
     add_task,
     create_job,
-    fault_code,
     job_props,
     parse_objects,
     parse_props,
@@ -48,7 +46,7 @@ def test_task_crud_xml_and_json(client: httpx.Client) -> None:
     assert r.status_code == 200
     assert task_props(client, job, t1, "Name")["Name"] == "renamed"
     rows = parse_objects(client.get(f"/Job/{job}/Tasks").text)
-    assert [list(r) for r in rows][0] == [
+    assert list(rows[0]) == [
         "TaskId",
         "Name",
         "State",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import httpx
-
 from hpc_emulator.testing import RunningEmulator
 
 from .helpers import V, add_task, create_job, parse_objects, submit, task_props, wait_state

@@ -8,14 +8,13 @@ import ssl
 
 import httpx
 import pytest
-
 from hpc_emulator.testing import RunningEmulator, run_emulator
 
 from .helpers import (
     COMMON,
     SER,
-    V,
     XML,
+    V,
     create_job,
     fault_code,
     parse_int,
