@@ -21,6 +21,7 @@ class Fault(Exception):
     code: int
     message: str
     values: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)  # extra HTTP headers (e.g. Allow on 405)
 
     def __str__(self) -> str:
         return f"{self.status} {self.code}: {self.message}"

@@ -112,6 +112,8 @@ def from_json(body: bytes) -> dict[str, Any]:
         if name is None:
             continue
         kind = FIELDS[name]
+        if kind == "int" and isinstance(value, float) and value.is_integer():
+            value = int(value)  # JSON does not tell 5 from 5.0; JSON Schema calls both integers
         if value is None:
             info[name] = None
         elif (

@@ -124,7 +124,7 @@ def negotiate(request: Request) -> str:
 
 
 def fault_response(fault: Fault, fmt: str, sp2_format: bool) -> Response:
-    headers = {}
+    headers = dict(fault.headers)
     if fault.status == 401:
         headers["WWW-Authenticate"] = 'Basic realm="WindowsHpc"'
     if sp2_format and fmt == "xml":
@@ -144,17 +144,18 @@ class Router:
 
     def _match(
         self, method: str, rest: str, segment: bool
-    ) -> tuple[Route | None, dict[str, str], bool]:
-        path_known = False
+    ) -> tuple[Route | None, dict[str, str], set[str]]:
+        """(route, path params, the methods this path supports)."""
+        allowed: set[str] = set()
         for r in self.routes:
             if segment and not r.cluster_segment:
                 continue
             m = r.regex.match(rest)
             if m:
-                path_known = True
+                allowed.add(r.method)
                 if r.method == method or (method == "HEAD" and r.method == "GET"):
-                    return r, m.groupdict(), True
-        return None, {}, path_known
+                    return r, m.groupdict(), allowed
+        return None, {}, allowed
 
     def _resolve(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
         m = re.match(r"^/windowshpc(/.*)?$", path, re.IGNORECASE)
@@ -171,9 +172,11 @@ class Router:
                 if seg.group(1).lower() != self.emu.config.cluster_name.lower():
                     raise not_found(f"The cluster '{seg.group(1)}' does not exist.")
                 return found2, params2
-            known = known or known2
+            known = known | known2
         if known:
-            raise Fault(405, UNKNOWN_ERROR, f"Method {method} is not allowed on {path}.")
+            fault = Fault(405, UNKNOWN_ERROR, f"Method {method} is not allowed on {path}.")
+            fault.headers = {"Allow": ", ".join(sorted(known))}
+            raise fault
         raise not_found(f"No operation at {path}.")
 
     def _auth(self, request: Request) -> tuple[str, bool]:

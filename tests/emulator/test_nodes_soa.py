@@ -132,7 +132,8 @@ def test_soa_json_and_generic(client: httpx.Client) -> None:
     r = c.post(
         "/sessions/create",
         params={"durable": "false"},
-        json={"ServiceName": "EchoService", "MaxMessageSize": 65536},
+        # 65536.0: JSON Schema (and .NET's reader) take an integral float as an integer
+        json={"ServiceName": "EchoService", "MaxMessageSize": 65536.0},
     )
     assert r.status_code == 201 and r.headers["content-type"].startswith("application/json")
     info = r.json()
@@ -144,7 +145,14 @@ def test_soa_json_and_generic(client: httpx.Client) -> None:
         "ServiceOperationTimeout",
         "ServiceVersion",
     }
+    assert info["MaxMessageSize"] == 65536
     sid = info["Id"]
+    r = c.post(
+        "/Sessions/Create",
+        params={"durable": "false"},
+        json={"ServiceName": "EchoService", "MaxUnits": 1.5},
+    )
+    assert r.status_code == 400 and "MaxUnits" in r.json()["Message"]
     body = "hello\uffffu1\u0000world\uffff\u0000".encode()
     r = c.post(
         f"/Session/{sid}/batch/g",

@@ -165,7 +165,13 @@ def test_bad_json_is_a_400_fault(client: httpx.Client) -> None:
 
 def test_unknown_path_and_method(client: httpx.Client) -> None:
     assert client.get("/NoSuchThing", headers=V).status_code == 404
-    assert client.delete("/Jobs", headers=V).status_code == 405
+    r = client.delete("/Jobs", headers=V)
+    assert r.status_code == 405
+    assert r.headers["Allow"] == "GET, POST"  # RFC 9110: a 405 lists the supported methods
+    r = client.post("/EMULATED/Job/1/CustomProperties/x", headers=V)
+    assert r.status_code == 404
+    r = client.delete("/EMULATED/Job/1", headers=V)
+    assert r.status_code == 405 and r.headers["Allow"] == "GET, PUT"
 
 
 def test_booleans_and_names_case_insensitive(client: httpx.Client) -> None:
