@@ -1,0 +1,53 @@
+"""The runtime copy of the faithful spec, loaded once: the codec and typed views read it."""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+from typing import Any
+
+Schema = dict[str, Any]
+REF_PREFIX = "#/components/schemas/"
+
+
+@functools.cache
+def schemas() -> dict[str, Schema]:
+    """`components.schemas` of `hpc_client/openapi.json`."""
+    text = (importlib.resources.files("hpc_client") / "openapi.json").read_text("utf-8")
+    spec: dict[str, Any] = json.loads(text)
+    result: dict[str, Schema] = spec["components"]["schemas"]
+    return result
+
+
+def ref_name(schema: Schema) -> str | None:
+    """Name of the schema a `$ref` points at, else None."""
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith(REF_PREFIX):
+        return ref[len(REF_PREFIX) :]
+    return None
+
+
+def unwrap(schema: Schema) -> tuple[Schema, bool]:
+    """(the non-null alternative, nullable?) of `oneOf: [X, null]` or `type: [T, 'null']`."""
+    alternatives = schema.get("oneOf")
+    if isinstance(alternatives, list):
+        others = [a for a in alternatives if a.get("type") != "null"]
+        nullable = len(others) != len(alternatives)
+        if len(others) == 1:
+            return others[0], nullable
+        return schema, nullable
+    typ = schema.get("type")
+    if isinstance(typ, list):
+        kinds = [t for t in typ if t != "null"]
+        if len(kinds) == 1:
+            return {**schema, "type": kinds[0]}, len(kinds) != len(typ)
+    return schema, False
+
+
+def resolve(schema: Schema) -> tuple[str | None, Schema]:
+    """(name, body) following at most one `$ref`."""
+    name = ref_name(schema)
+    if name is not None:
+        return name, schemas()[name]
+    return None, schema

@@ -1,0 +1,259 @@
+"""`HpcClient` / `AsyncHpcClient`: the configured httpx client, the generated client on top of
+it (`hpc.raw`) and the resource helpers (`hpc.jobs`, `hpc.tasks`, ...)."""
+
+from __future__ import annotations
+
+import ssl
+from types import TracebackType
+from typing import Self
+from urllib.parse import quote
+
+import hpc_client
+import httpx
+
+from .errors import HpcError
+from .hooks import araise_for_fault, raise_for_fault
+from .transport import DEFAULT_MAX_BODY, AsyncHpcTransport, HpcTransport
+
+__all__ = ["DEFAULT_API_VERSION", "AsyncHpcClient", "HpcClient", "InsecureCredentials"]
+
+DEFAULT_API_VERSION = "2012-11-01.4.0"
+USER_AGENT = "hpcpack/0.1"
+
+
+class InsecureCredentials(HpcError, ValueError):
+    """Basic credentials would travel in clear text over plain http."""
+
+
+def service_urls(base_url: str, cluster: str | None) -> tuple[str, str, tuple[str, str] | None]:
+    """(root `.../WindowsHpc`, base with the cluster segment, credentials found in the URL)."""
+    url = httpx.URL(base_url.strip())
+    creds: tuple[str, str] | None = None
+    if url.userinfo:
+        creds = (url.username, url.password)
+        url = url.copy_with(username=None, password=None)
+    root = str(url).rstrip("/")
+    if not root.lower().endswith("/windowshpc"):
+        root += "/WindowsHpc"
+    base = f"{root}/{quote(cluster, safe='')}" if cluster else root
+    return root, base, creds
+
+
+class _Config:
+    """Everything both clients derive from the constructor arguments."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        cluster: str | None,
+        username: str | None,
+        password: str | None,
+        auth: httpx.Auth | None,
+        api_version: str,
+        format: str,
+        verify: bool | ssl.SSLContext,
+        ca_bundle: str | None,
+        timeout: float | httpx.Timeout,
+        allow_insecure_basic: bool,
+    ) -> None:
+        if format not in ("xml", "json"):
+            raise ValueError("format must be 'xml' or 'json'")
+        self.root, self.base, url_creds = service_urls(base_url, cluster)
+        if url_creds and username is None:
+            username, password = url_creds
+        self.username = username
+        self.cluster = cluster
+        self.format = format
+        self.api_version = api_version
+        if auth is None and username is not None:
+            if httpx.URL(self.root).scheme != "https" and not allow_insecure_basic:
+                raise InsecureCredentials(
+                    "refusing to send Basic credentials over plain http to "
+                    f"{httpx.URL(self.root).host}; use https, or pass allow_insecure_basic=True "
+                    "(e.g. for the loopback emulator)"
+                )
+            auth = httpx.BasicAuth(username, password or "")
+        self.auth = auth
+        if ca_bundle:
+            self.verify: bool | ssl.SSLContext = ssl.create_default_context(cafile=ca_bundle)
+        else:
+            self.verify = verify
+        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self.headers = {
+            "api-version": api_version,
+            "Accept": "application/json" if format == "json" else "application/xml",
+            "User-Agent": USER_AGENT,
+        }
+
+    def repr(self, cls: str) -> str:
+        user = f", username={self.username!r}" if self.username else ""
+        return f"{cls}({self.base!r}{user}, format={self.format!r})"
+
+
+class HpcClient:
+    """Synchronous client of one head node (see DESIGN.md for the public API)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        cluster: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        auth: httpx.Auth | None = None,
+        api_version: str = DEFAULT_API_VERSION,
+        format: str = "xml",
+        verify: bool | ssl.SSLContext = True,
+        ca_bundle: str | None = None,
+        timeout: float | httpx.Timeout = 30.0,
+        limits: httpx.Limits | None = None,
+        retries: int = 3,
+        allow_insecure_basic: bool = False,
+        transport: httpx.BaseTransport | None = None,
+        max_body: int = DEFAULT_MAX_BODY,
+        retry_backoff: float = 0.5,
+    ) -> None:
+        from .resources import Cluster, Jobs, Nodes, Subtasks, Tasks
+        from .soa import Sessions
+
+        self._config = cfg = _Config(
+            base_url,
+            cluster=cluster,
+            username=username,
+            password=password,
+            auth=auth,
+            api_version=api_version,
+            format=format,
+            verify=verify,
+            ca_bundle=ca_bundle,
+            timeout=timeout,
+            allow_insecure_basic=allow_insecure_basic,
+        )
+        inner = transport or httpx.HTTPTransport(
+            verify=cfg.verify, limits=limits or httpx.Limits(max_connections=20)
+        )
+        self.transport = HpcTransport(
+            inner, format=format, retries=retries, max_body=max_body, backoff=retry_backoff
+        )
+        self.http = httpx.Client(
+            base_url=cfg.base,
+            headers=cfg.headers,
+            auth=cfg.auth,
+            transport=self.transport,
+            timeout=cfg.timeout,
+            event_hooks={"response": [raise_for_fault]},
+        )
+        self.root_url = cfg.root
+        self.raw = hpc_client.Client(base_url=cfg.base).set_httpx_client(self.http)
+        self.jobs = Jobs(self)
+        self.tasks = Tasks(self)
+        self.subtasks = Subtasks(self)
+        self.nodes = Nodes(self)
+        self.cluster = Cluster(self)
+        self.sessions = Sessions(self)
+
+    @property
+    def format(self) -> str:
+        return self._config.format
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return self._config.repr(type(self).__name__)
+
+
+class AsyncHpcClient:
+    """Asynchronous twin of `HpcClient`; the same surface with coroutines and async iterators."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        cluster: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        auth: httpx.Auth | None = None,
+        api_version: str = DEFAULT_API_VERSION,
+        format: str = "xml",
+        verify: bool | ssl.SSLContext = True,
+        ca_bundle: str | None = None,
+        timeout: float | httpx.Timeout = 30.0,
+        limits: httpx.Limits | None = None,
+        retries: int = 3,
+        allow_insecure_basic: bool = False,
+        transport: httpx.AsyncBaseTransport | None = None,
+        max_body: int = DEFAULT_MAX_BODY,
+        retry_backoff: float = 0.5,
+    ) -> None:
+        from .aresources import AsyncCluster, AsyncJobs, AsyncNodes, AsyncSubtasks, AsyncTasks
+        from .soa import AsyncSessions
+
+        self._config = cfg = _Config(
+            base_url,
+            cluster=cluster,
+            username=username,
+            password=password,
+            auth=auth,
+            api_version=api_version,
+            format=format,
+            verify=verify,
+            ca_bundle=ca_bundle,
+            timeout=timeout,
+            allow_insecure_basic=allow_insecure_basic,
+        )
+        inner = transport or httpx.AsyncHTTPTransport(
+            verify=cfg.verify, limits=limits or httpx.Limits(max_connections=20)
+        )
+        self.transport = AsyncHpcTransport(
+            inner, format=format, retries=retries, max_body=max_body, backoff=retry_backoff
+        )
+        self.http = httpx.AsyncClient(
+            base_url=cfg.base,
+            headers=cfg.headers,
+            auth=cfg.auth,
+            transport=self.transport,
+            timeout=cfg.timeout,
+            event_hooks={"response": [araise_for_fault]},
+        )
+        self.root_url = cfg.root
+        self.raw = hpc_client.Client(base_url=cfg.base).set_async_httpx_client(self.http)
+        self.jobs = AsyncJobs(self)
+        self.tasks = AsyncTasks(self)
+        self.subtasks = AsyncSubtasks(self)
+        self.nodes = AsyncNodes(self)
+        self.cluster = AsyncCluster(self)
+        self.sessions = AsyncSessions(self)
+
+    @property
+    def format(self) -> str:
+        return self._config.format
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return self._config.repr(type(self).__name__)

@@ -1,0 +1,227 @@
+"""One exception hierarchy for everything that can go wrong talking to a head node.
+
+Messages carry the operation (method and URL without credentials), never request bodies,
+headers or passwords, so they are safe to log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+import httpx
+
+__all__ = [
+    "AccessDenied",
+    "ApiVersionIncorrect",
+    "ArgumentError",
+    "BadRequest",
+    "Conflict",
+    "Forbidden",
+    "HostileXml",
+    "HpcConnectionError",
+    "HpcError",
+    "HpcFault",
+    "HpcProtocolError",
+    "HpcTLSError",
+    "HpcTimeout",
+    "HpcTransportError",
+    "MalformedResponse",
+    "NotFound",
+    "NotSupportDurableSession",
+    "NotSupportInprocessBroker",
+    "ResponseTooLarge",
+    "ServerError",
+    "TruncatedStream",
+    "Unauthorized",
+    "UnknownError",
+    "XmlCharacterError",
+    "safe_url",
+]
+
+
+def safe_url(url: httpx.URL | str) -> str:
+    """The URL without user info: the only form of a URL put in messages and logs."""
+    u = httpx.URL(url)
+    if u.userinfo:
+        u = u.copy_with(username=None, password=None)
+    return str(u)
+
+
+class HpcError(Exception):
+    """Root of every error raised by hpcpack."""
+
+    def __init__(self, message: str, *, operation: str | None = None) -> None:
+        self.message = message
+        self.operation = operation
+        super().__init__(f"{message} ({operation})" if operation else message)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
+
+
+class XmlCharacterError(HpcError, ValueError):
+    """A request value holds a character XML 1.0 cannot carry; raised before sending."""
+
+
+# -- transport level ---------------------------------------------------------------------------
+
+
+class HpcTransportError(HpcError):
+    """The request did not get an HTTP answer."""
+
+
+class HpcConnectionError(HpcTransportError, ConnectionError):
+    """Connecting to, or talking to, the head node failed."""
+
+
+class HpcTLSError(HpcConnectionError):
+    """TLS handshake or certificate verification failed."""
+
+
+class HpcTimeout(HpcTransportError, TimeoutError):
+    """The head node did not answer in time."""
+
+
+# -- protocol level ----------------------------------------------------------------------------
+
+
+class HpcProtocolError(HpcError):
+    """The answer is not what the WindowsHpc protocol allows."""
+
+
+class MalformedResponse(HpcProtocolError):
+    """Bad XML/JSON, wrong root element, invalid UTF-8, truncated body."""
+
+
+class HostileXml(MalformedResponse):
+    """The XML uses a DTD, entities or external references: refused, never expanded."""
+
+
+class ResponseTooLarge(MalformedResponse):
+    """The body exceeds the configured size bound."""
+
+
+class TruncatedStream(MalformedResponse):
+    """A SOA response stream ended before its EndOfResponses marker."""
+
+
+# -- faults (non-success statuses) -------------------------------------------------------------
+
+
+class HpcFault(HpcError):
+    """A non-success HTTP status, with the HpcWebServiceFault (or SP2 string) it carried."""
+
+    status_code_class: ClassVar[int | None] = None
+    fault_code: ClassVar[int | None] = None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        code: int | None = None,
+        values: Mapping[str, str | None] | None = None,
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        self.status = status
+        self.code = code
+        self.values: dict[str, str | None] = dict(values or {})
+        self.method = method
+        self.url = url
+        operation = f"{method} {url}" if method and url else None
+        head = f"HTTP {status}" + (f", code {code}" if code is not None else "")
+        super().__init__(f"{head}: {message}", operation=operation)
+        self.message = message
+
+
+class BadRequest(HpcFault):
+    """400."""
+
+
+class Unauthorized(HpcFault):
+    """401: no or wrong credentials."""
+
+
+class Forbidden(HpcFault):
+    """403: authenticated but not allowed."""
+
+
+class NotFound(HpcFault):
+    """404: job, task, node, group, session, batch or service not found."""
+
+
+class Conflict(HpcFault):
+    """409: operation not valid in the object's state."""
+
+
+class ServerError(HpcFault):
+    """5xx."""
+
+
+class ApiVersionIncorrect(BadRequest):
+    """50331700 WebAPI_APIVersionIncorrect: api-version missing or unknown."""
+
+    fault_code = 50331700
+
+
+class ArgumentError(BadRequest):
+    """251723775 ArgumentError: bad body, parameter or property name."""
+
+    fault_code = 251723775
+
+
+class NotSupportInprocessBroker(BadRequest):
+    """50331697 WebAPI_NotSupportInprocessBroker."""
+
+    fault_code = 50331697
+
+
+class NotSupportDurableSession(BadRequest):
+    """50331698 Azure_NotSupportDurableSession."""
+
+    fault_code = 50331698
+
+
+class AccessDenied(Forbidden):
+    """50331701 WebAPI_AccessDenied."""
+
+    fault_code = 50331701
+
+
+class UnknownError(ServerError):
+    """251658240 UnknownError."""
+
+    fault_code = 251658240
+
+
+_BY_STATUS: dict[int, type[HpcFault]] = {
+    400: BadRequest,
+    401: Unauthorized,
+    403: Forbidden,
+    404: NotFound,
+    409: Conflict,
+}
+_BY_CODE: dict[int, type[HpcFault]] = {
+    cls.fault_code: cls
+    for cls in (
+        ApiVersionIncorrect,
+        ArgumentError,
+        NotSupportInprocessBroker,
+        NotSupportDurableSession,
+        AccessDenied,
+        UnknownError,
+    )
+    if cls.fault_code is not None
+}
+
+
+def fault_class(status: int, code: int | None) -> type[HpcFault]:
+    """Most specific class: by fault code when it agrees with the status, else by status."""
+    base = _BY_STATUS.get(status) or (ServerError if status >= 500 else HpcFault)
+    if code is not None:
+        by_code = _BY_CODE.get(code)
+        if by_code is not None and issubclass(by_code, base):
+            return by_code
+    return base

@@ -1,0 +1,136 @@
+"""httpx response hooks raising the typed fault for every non-success status.
+
+With the hook installed the generated parsers only ever see successes, so their return types
+stay plain and an empty 401/404 body never reaches `response.json()`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import httpx
+
+from . import xmlcodec
+from .errors import HpcError, HpcFault, fault_class, safe_url
+
+__all__ = ["araise_for_fault", "fault_from_response", "raise_for_fault"]
+
+_FAULT_TAG = f"{{{xmlcodec.NS_COMMON}}}HpcWebServiceFault"
+_STRING_TAG = f"{{{xmlcodec.NS_SERIALIZATION}}}string"
+
+
+def _parse_fault(body: bytes, content_type: str) -> tuple[int | None, str | None, dict[str, Any]]:
+    """(code, message, values) from either fault format; (None, None, {}) when unreadable."""
+    text = body.strip()
+    if not text:
+        return None, None, {}
+    if text[:1] == b"<" and "html" not in content_type:
+        try:
+            root = xmlcodec.parse_xml(text)
+        except HpcError as exc:
+            return None, f"unreadable fault body ({exc.message})", {}
+        if root.tag == _FAULT_TAG:
+            _, data = xmlcodec.decode_element(root)
+            return _fault_fields(data)
+        if root.tag == _STRING_TAG:
+            return None, root.text or "", {}
+        return None, None, {}
+    if "json" in content_type or text[:1] in (b"{", b'"'):
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            return None, None, {}
+        if isinstance(data, str):
+            return None, data, {}
+        if isinstance(data, dict):
+            return _fault_fields(data)
+    return None, None, {}
+
+
+def _fault_fields(data: dict[str, Any]) -> tuple[int | None, str | None, dict[str, Any]]:
+    code = data.get("Code")
+    values: dict[str, Any] = {}
+    for entry in data.get("Values") or []:
+        if isinstance(entry, dict):
+            key = entry.get("key", entry.get("Key"))
+            if key is not None:
+                values[str(key)] = entry.get("value", entry.get("Value"))
+    message = data.get("Message")
+    return (
+        (code if isinstance(code, int) else None),
+        (str(message) if message is not None else None),
+        values,
+    )
+
+
+_PLACEHOLDER = re.compile(r"\{(\d{1,3})\}")
+MAX_MESSAGE = 4096
+
+
+def fill_placeholders(message: str, values: list[Any]) -> str:
+    """Substitute plain positional `{N}` fields, as the SOA client's `string.Format` does.
+
+    The message comes from the server, so it is never used as a Python format string: no
+    attribute access, indexing or format specs; unknown indexes stay as written.
+    """
+
+    def one(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        if index >= len(values):
+            return match.group(0)
+        value = values[index]
+        return "" if value is None else str(value)
+
+    return _PLACEHOLDER.sub(one, message[:MAX_MESSAGE])
+
+
+def fault_from_response(response: httpx.Response) -> HpcFault:
+    """The typed fault of a (read) non-success response."""
+    code, message, values = _parse_fault(
+        response.content, response.headers.get("content-type", "").lower()
+    )
+    if not message:
+        message = response.reason_phrase or "error"
+    elif values:
+        message = fill_placeholders(message, list(values.values()))
+    message = message[:MAX_MESSAGE]
+    request = response.request
+    cls = fault_class(response.status_code, code)
+    return cls(
+        message,
+        status=response.status_code,
+        code=code,
+        values=values,
+        method=request.method,
+        url=safe_url(request.url),
+    )
+
+
+def _mid_handshake(response: httpx.Response) -> bool:
+    """A 401 carrying the server's NTLM/Negotiate challenge: the auth flow answers it."""
+    if response.status_code != 401:
+        return False
+    scheme = response.request.headers.get("authorization", "").split(" ", 1)[0].lower()
+    if scheme not in ("ntlm", "negotiate"):
+        return False
+    for header in response.headers.get_list("www-authenticate"):
+        name, _, token = header.strip().partition(" ")
+        if name.lower() == scheme and token.strip():
+            return True
+    return False
+
+
+def raise_for_fault(response: httpx.Response) -> None:
+    """Sync event hook."""
+    if response.status_code >= 400 and not _mid_handshake(response):
+        response.read()
+        raise fault_from_response(response)
+
+
+async def araise_for_fault(response: httpx.Response) -> None:
+    """Async event hook (httpx requires coroutine hooks on AsyncClient)."""
+    if response.status_code >= 400 and not _mid_handshake(response):
+        await response.aread()
+        raise fault_from_response(response)

@@ -1,0 +1,556 @@
+"""SOA sessions over the web API: message batches in, streamed replies out.
+
+Requests are SOAP 1.2 / WS-Addressing envelopes inside an `HPCServer2008_WebAPI_MessageArray`
+element (or, for a generic service, `input U+FFFF userdata U+0000` text). Replies are parsed
+incrementally from the chunked Get Responses body, with DTDs and entities refused, up to the
+`EndOfResponses` envelope; a stream that ends before it is an error, never a short answer.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import uuid
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
+
+import defusedxml
+from defusedxml.ElementTree import DefusedXMLParser
+from hpc_client.api.sessions import (
+    attach_session,
+    close_session,
+    commit_requests,
+    create_session,
+    get_batch_status,
+    purge_batch,
+)
+from hpc_client.models import BrokerClientStatusCode, WebSessionInfo, WebSessionStartInfo
+
+from .errors import HostileXml, HpcProtocolError, MalformedResponse, NotFound, TruncatedStream
+from .xmlcodec import check_chars, escape_text
+
+if TYPE_CHECKING:
+    from .client import AsyncHpcClient, HpcClient
+
+__all__ = [
+    "AsyncSession",
+    "AsyncSessions",
+    "EndOfResponses",
+    "EnvelopeParser",
+    "GenericParser",
+    "Session",
+    "Sessions",
+    "SoaResponse",
+    "build_envelope",
+    "build_generic_batch",
+    "build_message_array",
+]
+
+NS_SOAP = "http://www.w3.org/2003/05/soap-envelope"
+NS_WSA = "http://www.w3.org/2005/08/addressing"
+NS_HPC = "http://www.microsoft.com/hpc"
+NS_TEMPURI = "http://tempuri.org/"
+END_ACTION = "http://hpc.microsoft.com/EndOfGetResponse"
+BROKER_DOWN_ACTION = "http://hpc.microsoft.com/BrokerInstanceUnavailable"
+WRAPPER = "HPCServer2008_WebAPI_MessageArray"
+SEP_FIELD = "\uffff"
+SEP_RECORD = "\u0000"
+Payload = str | Mapping[str, Any]
+
+
+def new_message_id() -> str:
+    """WS-Addressing MessageID (replaceable in tests)."""
+    return f"urn:uuid:{uuid.uuid4()}"
+
+
+def action_of(operation: str) -> tuple[str, str]:
+    """(SOAP action, body element name) for `Echo` or a full action URI."""
+    if "://" in operation or operation.startswith("urn:"):
+        return operation, operation.rstrip("/").rsplit("/", 1)[-1]
+    return f"http://tempuri.org/IService/{operation}", operation
+
+
+def body_xml(operation: str, payload: Payload) -> str:
+    """A mapping becomes `<Op xmlns="http://tempuri.org/"><param>value</param></Op>`; a string
+    is taken as the ready-made body element."""
+    if isinstance(payload, str):
+        return check_chars(payload, "request body")
+    params = "".join(f"<{k}>{escape_text(_text(v), k)}</{k}>" for k, v in payload.items())
+    return f'<{operation} xmlns="{NS_TEMPURI}">{params}</{operation}>'
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def build_envelope(
+    action: str, body: str, *, message_id: str, user_data: str | None, client_id: str | None
+) -> str:
+    headers = [
+        f'<a:Action s:mustUnderstand="1">{escape_text(action)}</a:Action>',
+        f"<a:MessageID>{escape_text(message_id)}</a:MessageID>",
+    ]
+    if user_data is not None:
+        headers.append(
+            f'<HPCServer2008_Broker_UserDataNS xmlns="{NS_HPC}">{escape_text(user_data)}'
+            "</HPCServer2008_Broker_UserDataNS>"
+        )
+    if client_id is not None:
+        headers.append(
+            f'<HPCServer2008_Broker_ClientIdNS xmlns="{NS_HPC}">{escape_text(client_id)}'
+            "</HPCServer2008_Broker_ClientIdNS>"
+        )
+    return (
+        f'<s:Envelope xmlns:s="{NS_SOAP}" xmlns:a="{NS_WSA}"><s:Header>{"".join(headers)}'
+        f"</s:Header><s:Body>{body}</s:Body></s:Envelope>"
+    )
+
+
+def build_message_array(batch: str, operation: str, payloads: Iterable[Payload]) -> bytes:
+    """The Send Requests body; user data of each request is its index in `payloads`."""
+    action, element = action_of(operation)
+    parts = [f"<{WRAPPER}>"]
+    for index, payload in enumerate(payloads):
+        parts.append(
+            build_envelope(
+                action,
+                body_xml(element, payload),
+                message_id=new_message_id(),
+                user_data=str(index),
+                client_id=batch,
+            )
+        )
+    parts.append(f"</{WRAPPER}>")
+    return "".join(parts).encode("utf-8")
+
+
+def build_generic_batch(inputs: Iterable[str | tuple[str, str]]) -> bytes:
+    """Generic-service body: `input U+FFFF userdata U+0000` per request."""
+    records = []
+    for index, item in enumerate(inputs):
+        text, user = item if isinstance(item, tuple) else (item, str(index))
+        if SEP_FIELD in text or SEP_RECORD in text or SEP_FIELD in user or SEP_RECORD in user:
+            raise ValueError("generic-service input may not contain U+FFFF or U+0000")
+        records.append(f"{text}{SEP_FIELD}{user}{SEP_RECORD}")
+    return "".join(records).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class SoaResponse:
+    """One reply: its action, user data, body element and the text of its first result."""
+
+    action: str
+    user_data: str | None
+    relates_to: str | None
+    value: str | None
+    fault: bool = False
+    body: Element | None = None
+
+    def __str__(self) -> str:
+        """The reply's result text (empty when the reply carried none)."""
+        return self.value or ""
+
+
+@dataclass(frozen=True)
+class EndOfResponses:
+    count: int
+    reason: str
+
+
+# -- incremental parsing ---------------------------------------------------------------------
+
+
+class _Collector:
+    """TreeBuilder target that detaches each finished envelope (constant memory)."""
+
+    def __init__(self) -> None:
+        self.builder = TreeBuilder()
+        self.depth = 0
+        self.root: Element | None = None
+        self.done: list[Element] = []
+
+    def start(self, tag: str, attrs: dict[str, str]) -> Element:
+        self.depth += 1
+        elem = self.builder.start(tag, attrs)
+        if self.depth == 1:
+            self.root = elem
+        return elem
+
+    def end(self, tag: str) -> Element:
+        elem = self.builder.end(tag)
+        self.depth -= 1
+        if self.depth == 1 and self.root is not None:
+            self.done.append(elem)
+            self.root.remove(elem)
+        return elem
+
+    def data(self, data: str) -> None:
+        self.builder.data(data)
+
+    def close(self) -> Element | None:
+        return self.root
+
+
+def _child_text(parent: Element | None, tag: str) -> str | None:
+    if parent is None:
+        return None
+    found = parent.find(tag)
+    return None if found is None else (found.text or "")
+
+
+def _envelope_to_reply(env: Element) -> SoaResponse | EndOfResponses:
+    header = env.find(f"{{{NS_SOAP}}}Header")
+    body = env.find(f"{{{NS_SOAP}}}Body")
+    action = (_child_text(header, f"{{{NS_WSA}}}Action") or "").strip()
+    content = body[0] if body is not None and len(body) else None
+    if action == END_ACTION:
+        if content is None:
+            raise MalformedResponse("EndOfResponses envelope without body")
+        count = _child_text(content, f"{{{NS_TEMPURI}}}Count") or "0"
+        reason = _child_text(content, f"{{{NS_TEMPURI}}}Reason") or ""
+        try:
+            return EndOfResponses(int(count), reason.strip())
+        except ValueError:
+            raise MalformedResponse(f"bad EndOfResponses count {count[:20]!r}") from None
+    if action == BROKER_DOWN_ACTION:
+        raise HpcProtocolError("the broker went away (BrokerInstanceUnavailable)")
+    fault = content is not None and content.tag == f"{{{NS_SOAP}}}Fault"
+    if fault and content is not None:
+        value = "".join(content.itertext()).strip() or None
+    elif content is not None and len(content):
+        value = content[0].text
+    else:
+        value = content.text if content is not None else None
+    return SoaResponse(
+        action=action,
+        user_data=_child_text(header, f"{{{NS_HPC}}}HPCServer2008_Broker_UserDataNS"),
+        relates_to=_child_text(header, f"{{{NS_WSA}}}RelatesTo"),
+        value=value,
+        fault=fault,
+        body=content,
+    )
+
+
+class EnvelopeParser:
+    """Feed chunks, get finished replies; `end` is set once EndOfResponses arrived."""
+
+    def __init__(self) -> None:
+        self._target = _Collector()
+        self._parser = DefusedXMLParser(
+            target=self._target, forbid_dtd=True, forbid_entities=True, forbid_external=True
+        )
+        self.end: EndOfResponses | None = None
+
+    def feed(self, chunk: bytes) -> list[SoaResponse]:
+        if self.end is not None:
+            return []
+        try:
+            self._parser.feed(chunk)
+        except defusedxml.DefusedXmlException as exc:
+            raise HostileXml(
+                f"refused hostile XML in response stream: {type(exc).__name__}"
+            ) from None
+        except ParseError as exc:
+            raise MalformedResponse(f"malformed response stream: {exc}") from None
+        out: list[SoaResponse] = []
+        for env in self._target.done:
+            reply = _envelope_to_reply(env)
+            if isinstance(reply, EndOfResponses):
+                self.end = reply
+                break
+            out.append(reply)
+        self._target.done.clear()
+        return out
+
+    def finish(self) -> EndOfResponses:
+        if self.end is None:
+            raise TruncatedStream("response stream ended before EndOfResponses")
+        return self.end
+
+
+class GenericParser:
+    """Incremental parser of the generic-service text stream."""
+
+    def __init__(self) -> None:
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+        self._buffer = ""
+        self.end: EndOfResponses | None = None
+
+    def feed(self, chunk: bytes) -> list[SoaResponse]:
+        if self.end is not None:
+            return []
+        try:
+            self._buffer += self._decoder.decode(chunk)
+        except UnicodeDecodeError:
+            raise MalformedResponse("response stream is not valid UTF-8") from None
+        *records, self._buffer = self._buffer.split(SEP_RECORD)
+        out: list[SoaResponse] = []
+        for record in records:
+            fields = record.split(SEP_FIELD)
+            if len(fields) != 3:
+                raise MalformedResponse("generic-service record without three fields")
+            action, output, user = fields
+            if action == END_ACTION:
+                try:
+                    self.end = EndOfResponses(int(output), user)
+                except ValueError:
+                    raise MalformedResponse("bad EndOfGetResponse count") from None
+                break
+            out.append(SoaResponse(action=action, user_data=user, relates_to=None, value=output))
+        return out
+
+    def finish(self) -> EndOfResponses:
+        if self.end is None:
+            raise TruncatedStream("response stream ended before EndOfGetResponse")
+        return self.end
+
+
+# -- sessions --------------------------------------------------------------------------------
+
+
+def _start_info(info: WebSessionStartInfo | str) -> WebSessionStartInfo:
+    return WebSessionStartInfo(service_name=info) if isinstance(info, str) else info
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _batch_url(session_id: int, batch: str, suffix: str = "") -> str:
+    from urllib.parse import quote
+
+    return f"/Session/{session_id}/batch/{quote(batch, safe='')}{suffix}"
+
+
+def _response_params(count: int, reset: bool, action: str | None, generic: bool) -> dict[str, str]:
+    params = {"count": str(count), "reset": _flag(reset), "action": action or ""}
+    if generic:
+        params["genericservice"] = "true"
+    return params
+
+
+def _batch_body(batch: str, operation: str, payloads: Iterable[Any], generic: bool) -> bytes:
+    return (
+        build_generic_batch(payloads)
+        if generic
+        else build_message_array(batch, operation, payloads)
+    )
+
+
+class Session:
+    """An open SOA session; closes the session (its service job) on exit."""
+
+    def __init__(self, hpc: HpcClient, info: WebSessionInfo, *, generic: bool = False) -> None:
+        self._hpc = hpc
+        self.info = info
+        self.id = info.id
+        self.generic = generic
+
+    def send(
+        self,
+        batch: str,
+        requests: Iterable[Any],
+        *,
+        action: str,
+        commit: bool = True,
+    ) -> None:
+        """Send Requests: one envelope per payload (a mapping of parameters, or body XML)."""
+        params = {"commit": _flag(commit)}
+        if self.generic:
+            params["genericservice"] = "true"
+        self._hpc.http.post(
+            _batch_url(self.id, batch),
+            content=_batch_body(batch, action, requests, self.generic),
+            params=params,
+            headers={"Content-Type": "application/octet-stream"},
+            extensions={"hpc.raw": True},
+        )
+
+    def commit(self, batch: str) -> None:
+        commit_requests.sync_detailed(self.id, batch, client=self._hpc.raw)
+
+    def responses(
+        self, batch: str, count: int = -1, *, reset: bool = False, action: str | None = None
+    ) -> Iterator[SoaResponse]:
+        """Replies as they stream in, up to EndOfResponses (TruncatedStream if it never comes)."""
+        parser: EnvelopeParser | GenericParser = (
+            GenericParser() if self.generic else EnvelopeParser()
+        )
+        with self._hpc.http.stream(
+            "POST",
+            _batch_url(self.id, batch, "/Response"),
+            params=_response_params(count, reset, action, self.generic),
+            extensions={"hpc.raw": True},
+        ) as response:
+            for chunk in response.iter_bytes():
+                yield from parser.feed(chunk)
+                if parser.end is not None:
+                    return
+        parser.finish()
+
+    def status(self, batch: str) -> BrokerClientStatusCode:
+        result = get_batch_status.sync(self.id, batch, client=self._hpc.raw)
+        if result is None:
+            raise MalformedResponse("no batch status in the answer")
+        return result
+
+    def purge(self, batch: str) -> None:
+        purge_batch.sync_detailed(self.id, batch, client=self._hpc.raw)
+
+    def call_many(
+        self, operation: str, payloads: Iterable[Any], *, batch: str | None = None
+    ) -> Iterator[SoaResponse]:
+        """Send all payloads in one committed batch and stream the replies."""
+        name = batch or f"batch-{uuid.uuid4().hex[:12]}"
+        self.send(name, payloads, action=operation, commit=True)
+        yield from self.responses(name)
+
+    def close(self) -> None:
+        with contextlib.suppress(NotFound):
+            close_session.sync_detailed(self.id, client=self._hpc.raw)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Session(id={self.id}, broker={self.info.broker_node!r})"
+
+
+class Sessions:
+    """`hpc.sessions`: create or attach SOA sessions."""
+
+    def __init__(self, hpc: HpcClient) -> None:
+        self._hpc = hpc
+
+    def create(
+        self, info: WebSessionStartInfo | str, *, durable: bool = False, generic: bool = False
+    ) -> Session:
+        result = create_session.sync(client=self._hpc.raw, body=_start_info(info), durable=durable)
+        if result is None:
+            raise MalformedResponse("no session in the answer")
+        return Session(self._hpc, result, generic=generic)
+
+    def attach(self, session_id: int, *, durable: bool = False, generic: bool = False) -> Session:
+        result = attach_session.sync(session_id, client=self._hpc.raw, durable=durable)
+        if result is None:
+            raise MalformedResponse("no session in the answer")
+        return Session(self._hpc, result, generic=generic)
+
+
+class AsyncSession:
+    """Async twin of `Session` (`async with`)."""
+
+    def __init__(self, hpc: AsyncHpcClient, info: WebSessionInfo, *, generic: bool = False) -> None:
+        self._hpc = hpc
+        self.info = info
+        self.id = info.id
+        self.generic = generic
+
+    async def send(
+        self, batch: str, requests: Iterable[Any], *, action: str, commit: bool = True
+    ) -> None:
+        params = {"commit": _flag(commit)}
+        if self.generic:
+            params["genericservice"] = "true"
+        await self._hpc.http.post(
+            _batch_url(self.id, batch),
+            content=_batch_body(batch, action, requests, self.generic),
+            params=params,
+            headers={"Content-Type": "application/octet-stream"},
+            extensions={"hpc.raw": True},
+        )
+
+    async def commit(self, batch: str) -> None:
+        await commit_requests.asyncio_detailed(self.id, batch, client=self._hpc.raw)
+
+    async def responses(
+        self, batch: str, count: int = -1, *, reset: bool = False, action: str | None = None
+    ) -> AsyncIterator[SoaResponse]:
+        parser: EnvelopeParser | GenericParser = (
+            GenericParser() if self.generic else EnvelopeParser()
+        )
+        async with self._hpc.http.stream(
+            "POST",
+            _batch_url(self.id, batch, "/Response"),
+            params=_response_params(count, reset, action, self.generic),
+            extensions={"hpc.raw": True},
+        ) as response:
+            async for chunk in response.aiter_bytes():
+                for reply in parser.feed(chunk):
+                    yield reply
+                if parser.end is not None:
+                    return
+        parser.finish()
+
+    async def status(self, batch: str) -> BrokerClientStatusCode:
+        result = await get_batch_status.asyncio(self.id, batch, client=self._hpc.raw)
+        if result is None:
+            raise MalformedResponse("no batch status in the answer")
+        return result
+
+    async def purge(self, batch: str) -> None:
+        await purge_batch.asyncio_detailed(self.id, batch, client=self._hpc.raw)
+
+    async def call_many(
+        self, operation: str, payloads: Iterable[Any], *, batch: str | None = None
+    ) -> AsyncIterator[SoaResponse]:
+        name = batch or f"batch-{uuid.uuid4().hex[:12]}"
+        await self.send(name, payloads, action=operation, commit=True)
+        async for reply in self.responses(name):
+            yield reply
+
+    async def close(self) -> None:
+        with contextlib.suppress(NotFound):
+            await close_session.asyncio_detailed(self.id, client=self._hpc.raw)
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        return f"AsyncSession(id={self.id}, broker={self.info.broker_node!r})"
+
+
+class AsyncSessions:
+    """`hpc.sessions` of `AsyncHpcClient`."""
+
+    def __init__(self, hpc: AsyncHpcClient) -> None:
+        self._hpc = hpc
+
+    async def create(
+        self, info: WebSessionStartInfo | str, *, durable: bool = False, generic: bool = False
+    ) -> AsyncSession:
+        result = await create_session.asyncio(
+            client=self._hpc.raw, body=_start_info(info), durable=durable
+        )
+        if result is None:
+            raise MalformedResponse("no session in the answer")
+        return AsyncSession(self._hpc, result, generic=generic)
+
+    async def attach(
+        self, session_id: int, *, durable: bool = False, generic: bool = False
+    ) -> AsyncSession:
+        result = await attach_session.asyncio(session_id, client=self._hpc.raw, durable=durable)
+        if result is None:
+            raise MalformedResponse("no session in the answer")
+        return AsyncSession(self._hpc, result, generic=generic)

@@ -1,0 +1,426 @@
+"""httpx transports that make the generated client speak the real wire format.
+
+Requests marked `application/vnd.hpc.xml+json; root=X` are re-encoded as the XML of schema X
+(or plain JSON); XML and JSON answers are decoded once, bounded in size, into a response whose
+`.json()` returns the decoded data. Idempotent requests are retried on connection errors and
+502/503/504. `extensions={"hpc.raw": True}` requests pass through untouched and unread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import json
+import logging
+import random
+import ssl
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Any
+
+import httpx
+
+from . import _spec, xmlcodec
+from .errors import (
+    HpcConnectionError,
+    HpcError,
+    HpcTimeout,
+    HpcTLSError,
+    MalformedResponse,
+    ResponseTooLarge,
+    safe_url,
+)
+
+__all__ = ["DEFAULT_MAX_BODY", "AsyncHpcTransport", "DecodedResponse", "HpcTransport"]
+
+log = logging.getLogger("hpcpack")
+
+MARKER = "application/vnd.hpc.xml+json"
+XML_CONTENT_TYPE = "application/xml; charset=utf-8"
+JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+DEFAULT_MAX_BODY = 16 * 1024 * 1024
+IDEMPOTENT = frozenset({"GET", "PUT", "HEAD", "OPTIONS", "DELETE"})
+RETRY_STATUSES = frozenset({502, 503, 504})
+_DROP_REQUEST_HEADERS = frozenset({"content-length", "content-type", "transfer-encoding"})
+
+
+class DecodedResponse(httpx.Response):
+    """A response already decoded by the transport: `.json()` returns the data, no re-parse.
+
+    `.content` keeps the wire bytes; the `x-hpc-decoded` header names the root schema.
+    """
+
+    hpc_data: Any = None
+
+    def json(self, **kwargs: Any) -> Any:
+        return self.hpc_data
+
+
+# -- request side ----------------------------------------------------------------------------
+
+
+def _marker_root(content_type: str) -> str | None:
+    if not content_type.startswith(MARKER):
+        return None
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.strip().partition("=")
+        if key == "root":
+            return value.strip().strip('"')
+    return None
+
+
+def prepare_request(request: httpx.Request, fmt: str) -> httpx.Request:
+    """Re-encode a marked request body for the wire; anything else is returned unchanged."""
+    if request.extensions.get("hpc.raw"):
+        return request
+    root = _marker_root(request.headers.get("content-type", ""))
+    if root is None:
+        return request
+    body = request.content
+    headers = [
+        (k, v) for k, v in request.headers.multi_items() if k.lower() not in _DROP_REQUEST_HEADERS
+    ]
+    if not body:
+        content = b""  # optional body not given: no body, Content-Length 0
+    else:
+        schema = _spec.schemas()[root]
+        if schema.get("x-hpc-raw-xml"):
+            text = json.loads(body)
+            if not isinstance(text, str):
+                raise MalformedResponse(f"{root} body must be an XML string")
+            content = xmlcodec.check_chars(text, root).encode("utf-8")
+            headers.append(("Content-Type", XML_CONTENT_TYPE))
+        elif fmt == "json":
+            content = body
+            headers.append(("Content-Type", JSON_CONTENT_TYPE))
+        else:
+            content = xmlcodec.encode(root, json.loads(body))
+            headers.append(("Content-Type", XML_CONTENT_TYPE))
+    return httpx.Request(
+        request.method, request.url, headers=headers, content=content, extensions=request.extensions
+    )
+
+
+# -- response side ---------------------------------------------------------------------------
+
+
+def _kind(content_type: str) -> str:
+    ct = content_type.split(";", 1)[0].strip().lower()
+    if ct.endswith("xml"):
+        return "xml"
+    if ct.endswith("json"):
+        return "json"
+    return "other"
+
+
+def _check_length(response: httpx.Response, limit: int) -> None:
+    length = response.headers.get("content-length")
+    if length and length.isdigit() and int(length) > limit:
+        raise ResponseTooLarge(f"response body of {length} bytes exceeds the {limit}-byte bound")
+
+
+def _headers_for(response: httpx.Response, body: bytes) -> list[tuple[str, str]]:
+    headers = [
+        (k, v)
+        for k, v in response.headers.multi_items()
+        if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+    ]
+    headers.append(("Content-Length", str(len(body))))
+    return headers
+
+
+def decode_body(response: httpx.Response, body: bytes) -> httpx.Response:
+    """Build the response the client sees from the complete (bounded) body."""
+    headers = _headers_for(response, body)
+    status = response.status_code
+    kind = _kind(response.headers.get("content-type", ""))
+    if status >= 300 or not body.strip() or kind == "other":
+        return httpx.Response(status, headers=headers, content=body, extensions=response.extensions)
+    if kind == "xml":
+        name, data = xmlcodec.decode(body)
+    else:
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise MalformedResponse(f"malformed JSON: {exc}") from None
+        except RecursionError:
+            raise MalformedResponse("malformed JSON: nested too deeply") from None
+        name = "json"
+    headers.append(("x-hpc-decoded", name))
+    decoded = DecodedResponse(status, headers=headers, content=body, extensions=response.extensions)
+    decoded.hpc_data = data
+    return decoded
+
+
+def _passes_through(response: httpx.Response) -> bool:
+    """Success answers that are neither XML nor JSON (SOA streams, files) are never buffered."""
+    kind = _kind(response.headers.get("content-type", ""))
+    return kind == "other" and 200 <= response.status_code < 300
+
+
+class _BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """Counts raw bytes of a passed-through body and stops at the bound."""
+
+    def __init__(self, stream: Any, limit: int) -> None:
+        self.stream = stream
+        self.limit = limit
+        self.size = 0
+
+    def _count(self, chunk: bytes) -> bytes:
+        self.size += len(chunk)
+        if self.size > self.limit:
+            raise ResponseTooLarge(f"response body exceeds the {self.limit}-byte bound")
+        return chunk
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self.stream:
+            yield self._count(chunk)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self.stream:
+            yield self._count(chunk)
+
+    def close(self) -> None:
+        self.stream.close()
+
+    async def aclose(self) -> None:
+        await self.stream.aclose()
+
+
+class _Bounded:
+    """Accumulates decoded body chunks, refusing more than `limit` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def add(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.size > self.limit:
+            raise ResponseTooLarge(f"response body exceeds the {self.limit}-byte bound")
+        self.parts.append(chunk)
+
+    def body(self) -> bytes:
+        return b"".join(self.parts)
+
+
+def _map_transport_error(exc: httpx.TransportError, request: httpx.Request) -> HpcError:
+    op = f"{request.method} {safe_url(request.url)}"
+    if isinstance(exc, httpx.TimeoutException):
+        return HpcTimeout(f"timed out: {type(exc).__name__}", operation=op)
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ssl.SSLError):
+            return HpcTLSError(f"TLS failure: {type(cause).__name__}", operation=op)
+        cause = cause.__cause__ or cause.__context__
+    if "CERTIFICATE" in str(exc).upper() or "SSL" in str(exc).upper():
+        return HpcTLSError("TLS failure", operation=op)
+    return HpcConnectionError(f"connection failed: {type(exc).__name__}", operation=op)
+
+
+def _retryable_error(exc: httpx.TransportError) -> bool:
+    return isinstance(
+        exc,
+        httpx.ConnectError | httpx.ConnectTimeout | httpx.RemoteProtocolError | httpx.ReadError,
+    )
+
+
+class _RetryPolicy:
+    def __init__(self, retries: int, backoff: float, max_delay: float) -> None:
+        self.retries = retries
+        self.backoff = backoff
+        self.max_delay = max_delay
+
+    def delay(self, attempt: int, response: httpx.Response | None) -> float:
+        if response is not None:
+            after = response.headers.get("retry-after")
+            if after:
+                seconds = _retry_after_seconds(after)
+                if seconds is not None:
+                    return min(seconds, self.max_delay)
+        base = self.backoff * 2.0**attempt
+        return min(self.max_delay, base * (0.5 + random.random() / 2))
+
+
+def _retry_after_seconds(value: str) -> float | None:
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+class _Base:
+    def __init__(
+        self,
+        *,
+        format: str = "xml",
+        retries: int = 3,
+        backoff: float = 0.5,
+        max_delay: float = 30.0,
+        max_body: int = DEFAULT_MAX_BODY,
+    ) -> None:
+        if format not in ("xml", "json"):
+            raise ValueError("format must be 'xml' or 'json'")
+        self.format = format
+        self.max_body = max_body
+        self.policy = _RetryPolicy(retries, backoff, max_delay)
+
+    def _can_retry(self, request: httpx.Request, attempt: int) -> bool:
+        return request.method in IDEMPOTENT and attempt < self.policy.retries
+
+    def _log_retry(self, request: httpx.Request, why: str, attempt: int, delay: float) -> None:
+        log.warning(
+            "retrying %s %s after %s (attempt %d, in %.2fs)",
+            request.method,
+            safe_url(request.url),
+            why,
+            attempt + 1,
+            delay,
+        )
+
+
+class HpcTransport(_Base, httpx.BaseTransport):
+    """Sync transport: wraps `inner` (default `httpx.HTTPTransport`)."""
+
+    def __init__(
+        self,
+        inner: httpx.BaseTransport | None = None,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        **options: Any,
+    ) -> None:
+        super().__init__(**options)
+        self.inner = inner or httpx.HTTPTransport()
+        self.sleep = sleep
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.extensions.get("hpc.raw"):
+            return self._send(request)
+        wire = prepare_request(request, self.format)
+        attempt = 0
+        while True:
+            try:
+                response = self._send(wire)
+            except HpcError as exc:
+                cause = exc.__cause__
+                if (
+                    isinstance(cause, httpx.TransportError)
+                    and _retryable_error(cause)
+                    and self._can_retry(wire, attempt)
+                ):
+                    delay = self.policy.delay(attempt, None)
+                    self._log_retry(wire, type(cause).__name__, attempt, delay)
+                    self.sleep(delay)
+                    attempt += 1
+                    continue
+                raise
+            if response.status_code in RETRY_STATUSES and self._can_retry(wire, attempt):
+                response.close()
+                delay = self.policy.delay(attempt, response)
+                self._log_retry(wire, f"HTTP {response.status_code}", attempt, delay)
+                self.sleep(delay)
+                attempt += 1
+                continue
+            return self._finish(wire, response)
+
+    def _send(self, request: httpx.Request) -> httpx.Response:
+        try:
+            return self.inner.handle_request(request)
+        except httpx.TransportError as exc:
+            raise _map_transport_error(exc, request) from exc
+
+    def _finish(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
+        if _passes_through(response):
+            response.stream = _BoundedStream(response.stream, self.max_body)
+            return response
+        try:
+            _check_length(response, self.max_body)
+            bounded = _Bounded(self.max_body)
+            for chunk in response.iter_bytes():
+                bounded.add(chunk)
+        except httpx.TransportError as exc:
+            raise _map_transport_error(exc, request) from exc
+        except httpx.DecodingError:
+            raise MalformedResponse("undecodable content encoding") from None
+        finally:
+            response.close()
+        return decode_body(response, bounded.body())
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
+    """Async twin of `HpcTransport`."""
+
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport | None = None,
+        *,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        **options: Any,
+    ) -> None:
+        super().__init__(**options)
+        self.inner = inner or httpx.AsyncHTTPTransport()
+        self.sleep = sleep
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.extensions.get("hpc.raw"):
+            return await self._send(request)
+        wire = prepare_request(request, self.format)
+        attempt = 0
+        while True:
+            try:
+                response = await self._send(wire)
+            except HpcError as exc:
+                cause = exc.__cause__
+                if (
+                    isinstance(cause, httpx.TransportError)
+                    and _retryable_error(cause)
+                    and self._can_retry(wire, attempt)
+                ):
+                    delay = self.policy.delay(attempt, None)
+                    self._log_retry(wire, type(cause).__name__, attempt, delay)
+                    await self.sleep(delay)
+                    attempt += 1
+                    continue
+                raise
+            if response.status_code in RETRY_STATUSES and self._can_retry(wire, attempt):
+                await response.aclose()
+                delay = self.policy.delay(attempt, response)
+                self._log_retry(wire, f"HTTP {response.status_code}", attempt, delay)
+                await self.sleep(delay)
+                attempt += 1
+                continue
+            return await self._finish(wire, response)
+
+    async def _send(self, request: httpx.Request) -> httpx.Response:
+        try:
+            return await self.inner.handle_async_request(request)
+        except httpx.TransportError as exc:
+            raise _map_transport_error(exc, request) from exc
+
+    async def _finish(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
+        if _passes_through(response):
+            response.stream = _BoundedStream(response.stream, self.max_body)
+            return response
+        try:
+            _check_length(response, self.max_body)
+            bounded = _Bounded(self.max_body)
+            async for chunk in response.aiter_bytes():
+                bounded.add(chunk)
+        except httpx.TransportError as exc:
+            raise _map_transport_error(exc, request) from exc
+        except httpx.DecodingError:
+            raise MalformedResponse("undecodable content encoding") from None
+        finally:
+            await response.aclose()
+        return decode_body(response, bounded.body())
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
