@@ -12,11 +12,16 @@ REF_PREFIX = "#/components/schemas/"
 
 
 @functools.cache
-def schemas() -> dict[str, Schema]:
-    """`components.schemas` of `hpc_client/openapi.json`."""
+def document() -> dict[str, Any]:
+    """The whole runtime spec, `hpc_client/openapi.json`."""
     text = (importlib.resources.files("hpc_client") / "openapi.json").read_text("utf-8")
     spec: dict[str, Any] = json.loads(text)
-    result: dict[str, Schema] = spec["components"]["schemas"]
+    return spec
+
+
+def schemas() -> dict[str, Schema]:
+    """`components.schemas` of the runtime spec."""
+    result: dict[str, Schema] = document()["components"]["schemas"]
     return result
 
 

@@ -52,7 +52,7 @@ from hpc_client.api.tasks import (
 )
 from hpc_client.models import Cluster as ClusterRow
 from hpc_client.models import Job, JobState, Node, NodeGroup, Task, TaskState, Version
-from hpc_client.types import UNSET
+from hpc_client.types import UNSET, Unset
 
 from .errors import HpcTimeout
 from .paging import aiter_rows, with_key
@@ -66,6 +66,7 @@ from .resources import (
     list_kwargs,
     names,
     opt,
+    page_extensions,
     required,
     rows_of,
     state_filter,
@@ -87,7 +88,7 @@ class _Resource:
         return self._hpc.raw
 
     async def _fetch(self, kwargs: dict[str, Any]) -> httpx.Response:
-        return await self._hpc.http.request(**kwargs)
+        return await self._hpc.http.request(**kwargs, extensions=page_extensions(kwargs))
 
 
 class AsyncJobs(_Resource):
@@ -140,7 +141,7 @@ class AsyncJobs(_Resource):
                 )
             )
 
-        return aiter_rows(fetch, Job, "Id")
+        return aiter_rows(fetch, Job, "Id", ordered=sort_by is None)
 
     async def set(self, job_id: int, job: Job | None = None, **props: Any) -> None:
         await set_job_properties.asyncio_detailed(
@@ -252,7 +253,12 @@ class AsyncTasks(_Resource):
                 )
             )
 
-        return aiter_rows(fetch, Task, "TaskId")
+        return aiter_rows(fetch, Task, "TaskId", ordered=sort_by is None)
+
+    async def output(self, job_id: int, task_id: int) -> str | None:
+        """The task's `Output` (the end of its standard output, as the scheduler keeps it)."""
+        task = await self.get(job_id, task_id, properties=("TaskId", "Output", "ExitCode"))
+        return None if isinstance(task.output, Unset) else task.output
 
     async def set(self, job_id: int, task_id: int, task: Task | None = None, **props: Any) -> None:
         await set_task_properties.asyncio_detailed(
@@ -353,7 +359,7 @@ class AsyncNodes(_Resource):
         sort_by: str | None = None,
         rows_per_read: int | None = None,
     ) -> AsyncIterator[Node]:
-        props = with_key(names(properties) or None, "Name")
+        props = with_key(names(properties) or None, "Id")
         filter_ = state_filter("NodeState", state, changed_since)
 
         async def fetch(token: str | None) -> httpx.Response:
@@ -367,7 +373,7 @@ class AsyncNodes(_Resource):
                 )
             )
 
-        return aiter_rows(fetch, Node, "Name")
+        return aiter_rows(fetch, Node, "Id", ordered=sort_by is None)
 
     async def get(self, name: str) -> Node:
         return to_model(

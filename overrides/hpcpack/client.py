@@ -3,6 +3,7 @@ it (`hpc.raw`) and the resource helpers (`hpc.jobs`, `hpc.tasks`, ...)."""
 
 from __future__ import annotations
 
+import copy
 import ssl
 from types import TracebackType
 from typing import Self
@@ -11,6 +12,7 @@ from urllib.parse import quote
 import hpc_client
 import httpx
 
+from .auth import NtlmAuth
 from .errors import HpcError
 from .hooks import araise_for_fault, raise_for_fault
 from .transport import DEFAULT_MAX_BODY, AsyncHpcTransport, HpcTransport
@@ -50,6 +52,7 @@ class _Config:
         username: str | None,
         password: str | None,
         auth: httpx.Auth | None,
+        auth_method: str,
         api_version: str,
         format: str,
         verify: bool | ssl.SSLContext,
@@ -66,14 +69,20 @@ class _Config:
         self.cluster = cluster
         self.format = format
         self.api_version = api_version
+        if auth_method not in ("basic", "ntlm", "negotiate"):
+            raise ValueError("auth_method must be 'basic', 'ntlm' or 'negotiate'")
         if auth is None and username is not None:
-            if httpx.URL(self.root).scheme != "https" and not allow_insecure_basic:
-                raise InsecureCredentials(
-                    "refusing to send Basic credentials over plain http to "
-                    f"{httpx.URL(self.root).host}; use https, or pass allow_insecure_basic=True "
-                    "(e.g. for the loopback emulator)"
-                )
-            auth = httpx.BasicAuth(username, password or "")
+            if auth_method == "basic":
+                auth = httpx.BasicAuth(username, password or "")
+            else:
+                auth = NtlmAuth(username, password or "", protocol=auth_method)
+        plain = httpx.URL(self.root).scheme != "https"
+        if plain and isinstance(auth, httpx.BasicAuth) and not allow_insecure_basic:
+            raise InsecureCredentials(
+                "refusing to send Basic credentials over plain http to "
+                f"{httpx.URL(self.root).host}; use https, or pass allow_insecure_basic=True "
+                "(e.g. for the loopback emulator)"
+            )
         self.auth = auth
         if ca_bundle:
             self.verify: bool | ssl.SSLContext = ssl.create_default_context(cafile=ca_bundle)
@@ -85,6 +94,12 @@ class _Config:
             "Accept": "application/json" if format == "json" else "application/xml",
             "User-Agent": USER_AGENT,
         }
+
+    def with_api_version(self, api_version: str) -> _Config:
+        other = copy.copy(self)
+        other.api_version = api_version
+        other.headers = {**self.headers, "api-version": api_version}
+        return other
 
     def repr(self, cls: str) -> str:
         user = f", username={self.username!r}" if self.username else ""
@@ -102,6 +117,7 @@ class HpcClient:
         username: str | None = None,
         password: str | None = None,
         auth: httpx.Auth | None = None,
+        auth_method: str = "basic",
         api_version: str = DEFAULT_API_VERSION,
         format: str = "xml",
         verify: bool | ssl.SSLContext = True,
@@ -114,15 +130,13 @@ class HpcClient:
         max_body: int = DEFAULT_MAX_BODY,
         retry_backoff: float = 0.5,
     ) -> None:
-        from .resources import Cluster, Jobs, Nodes, Subtasks, Tasks
-        from .soa import Sessions
-
         self._config = cfg = _Config(
             base_url,
             cluster=cluster,
             username=username,
             password=password,
             auth=auth,
+            auth_method=auth_method,
             api_version=api_version,
             format=format,
             verify=verify,
@@ -136,6 +150,15 @@ class HpcClient:
         self.transport = HpcTransport(
             inner, format=format, retries=retries, max_body=max_body, backoff=retry_backoff
         )
+        self._owns_transport = True
+        self._wire()
+
+    def _wire(self) -> None:
+        """(Re)build the httpx client, the generated client and the resource helpers."""
+        from .resources import Cluster, Jobs, Nodes, Subtasks, Tasks
+        from .soa import Sessions
+
+        cfg = self._config
         self.http = httpx.Client(
             base_url=cfg.base,
             headers=cfg.headers,
@@ -153,12 +176,26 @@ class HpcClient:
         self.cluster = Cluster(self)
         self.sessions = Sessions(self)
 
+    def with_api_version(self, api_version: str) -> HpcClient:
+        """A view of this client sending another `api-version` (same connections and auth).
+
+        For one call: `hpc.with_api_version("2011-11-01").jobs.get(1)`. Closing the view
+        leaves this client open. (The generated functions of `hpc.raw` also take
+        `api_version=` per call.)
+        """
+        view = copy.copy(self)
+        view._config = self._config.with_api_version(api_version)
+        view._owns_transport = False
+        view._wire()
+        return view
+
     @property
     def format(self) -> str:
         return self._config.format
 
     def close(self) -> None:
-        self.http.close()
+        if self._owns_transport:
+            self.http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -186,6 +223,7 @@ class AsyncHpcClient:
         username: str | None = None,
         password: str | None = None,
         auth: httpx.Auth | None = None,
+        auth_method: str = "basic",
         api_version: str = DEFAULT_API_VERSION,
         format: str = "xml",
         verify: bool | ssl.SSLContext = True,
@@ -198,15 +236,13 @@ class AsyncHpcClient:
         max_body: int = DEFAULT_MAX_BODY,
         retry_backoff: float = 0.5,
     ) -> None:
-        from .aresources import AsyncCluster, AsyncJobs, AsyncNodes, AsyncSubtasks, AsyncTasks
-        from .soa import AsyncSessions
-
         self._config = cfg = _Config(
             base_url,
             cluster=cluster,
             username=username,
             password=password,
             auth=auth,
+            auth_method=auth_method,
             api_version=api_version,
             format=format,
             verify=verify,
@@ -220,6 +256,15 @@ class AsyncHpcClient:
         self.transport = AsyncHpcTransport(
             inner, format=format, retries=retries, max_body=max_body, backoff=retry_backoff
         )
+        self._owns_transport = True
+        self._wire()
+
+    def _wire(self) -> None:
+        """(Re)build the httpx client, the generated client and the resource helpers."""
+        from .aresources import AsyncCluster, AsyncJobs, AsyncNodes, AsyncSubtasks, AsyncTasks
+        from .soa import AsyncSessions
+
+        cfg = self._config
         self.http = httpx.AsyncClient(
             base_url=cfg.base,
             headers=cfg.headers,
@@ -237,12 +282,21 @@ class AsyncHpcClient:
         self.cluster = AsyncCluster(self)
         self.sessions = AsyncSessions(self)
 
+    def with_api_version(self, api_version: str) -> AsyncHpcClient:
+        """Async twin of `HpcClient.with_api_version`."""
+        view = copy.copy(self)
+        view._config = self._config.with_api_version(api_version)
+        view._owns_transport = False
+        view._wire()
+        return view
+
     @property
     def format(self) -> str:
         return self._config.format
 
     async def aclose(self) -> None:
-        await self.http.aclose()
+        if self._owns_transport:
+            await self.http.aclose()
 
     async def __aenter__(self) -> Self:
         return self

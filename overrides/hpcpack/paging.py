@@ -1,8 +1,20 @@
 """Lazy iteration over Get Job List / Get Task List / Get Node List pages.
 
-Follows `x-ms-continuation-QueryId` until it is absent. The server keeps per-query state and
-may forget it (a 4xx on a continuation page): the enumeration then restarts once from the
-beginning, skipping rows already yielded (by Id / TaskId / Name), as Microsoft's client does.
+Follows `x-ms-continuation-QueryId` until it is absent, one page in memory at a time.
+
+The server keeps a cursor per query and may forget it (404 on a continuation page, or 400/410
+from other servers); a continuation page may also fail in transit, and it must not be retried
+blindly: the server may have advanced its cursor already, so a plain retry could silently skip
+a page. In both cases the enumeration restarts from the first page and skips the rows already
+yielded, so every row is yielded at most once and the iteration ends only after a last page:
+
+* default order (no `sort_by`): rows come in ascending key order (job Id, TaskId, node Id), so
+  the iterator keeps only the last key yielded (constant memory) and skips rows at or below it;
+* a caller-chosen `sort_by`: the iterator keeps the set of keys yielded (memory grows with the
+  row count; only this case needs it).
+
+Rows created or deleted during the enumeration may or may not appear, as with the server's own
+paging. After `MAX_RESTARTS` restarts without a complete pass the last error is raised.
 """
 
 from __future__ import annotations
@@ -13,15 +25,20 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .errors import HpcFault
+from .errors import HpcError, HpcFault, HpcTransportError, MalformedResponse
 from .properties import _table, to_model
 
-__all__ = ["aiter_rows", "iter_rows", "with_key"]
+__all__ = ["MAX_RESTARTS", "NO_RETRY", "aiter_rows", "iter_rows", "with_key"]
 
 log = logging.getLogger("hpcpack")
 M = TypeVar("M")
 CONTINUATION = "x-ms-continuation-QueryId"
+MAX_RESTARTS = 3
+NO_RETRY = {"hpc.retry": False}  # request extension: the transport must not retry this one
 _FORGOTTEN = frozenset({400, 404, 410})
+_IN_TRANSIT = frozenset({502, 503, 504})
+Fetch = Callable[[str | None], httpx.Response]
+AsyncFetch = Callable[[str | None], Awaitable[httpx.Response]]
 
 
 def with_key(properties: str | None, key: str) -> str | None:
@@ -34,45 +51,77 @@ def with_key(properties: str | None, key: str) -> str | None:
     return ",".join(names)
 
 
-def _forgotten(exc: HpcFault, token: str | None, restarted: bool) -> bool:
-    return token is not None and not restarted and exc.status in _FORGOTTEN
+def _order_key(value: Any) -> tuple[Any, ...]:
+    """Comparable form of a row key: ints, and TaskIds `job.task[.instance]` as int tuples."""
+    if isinstance(value, int):
+        return (value,)
+    text = str(value)
+    try:
+        return tuple(int(p) for p in text.split("."))
+    except ValueError:
+        return (text,)
 
 
 class _Rows:
-    """Row-to-model conversion and duplicate skipping shared by both iterators."""
+    """Row conversion, restart bookkeeping and duplicate skipping shared by both iterators."""
 
-    def __init__(self, model: type[Any], key: str) -> None:
+    def __init__(self, model: type[Any], key: str, ordered: bool) -> None:
         self.model = model
         self.key_attr = _table(model).by_lower[key.lower()].attr
-        self.seen: set[Any] = set()
-        self.restarted = False
+        self.ordered = ordered
+        self.last: tuple[Any, ...] | None = None  # ordered: highest key yielded
+        self.seen: set[Any] = set()  # unordered: every key yielded
+        self.restarts = 0
+        self.restarting = False
+
+    def can_restart(self, exc: HpcError, token: str | None) -> bool:
+        """Whether a failed page is recoverable by starting over (and count the restart)."""
+        if token is None or self.restarts >= MAX_RESTARTS:
+            return False
+        if isinstance(exc, HpcFault):
+            ok = exc.status in _FORGOTTEN or exc.status in _IN_TRANSIT
+        else:
+            ok = isinstance(exc, HpcTransportError)
+        if ok:
+            self.restarts += 1
+            self.restarting = True
+            log.warning("continuation page failed (%s); restarting the enumeration", exc.message)
+        return ok
 
     def convert(self, response: httpx.Response) -> list[Any]:
+        try:
+            rows = [row["Properties"] for row in response.json()]
+            items = [to_model(self.model, props) for props in rows]
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise MalformedResponse(f"unexpected list row shape ({type(exc).__name__})") from None
         out = []
-        for row in response.json():
-            item = to_model(self.model, row["Properties"])
-            key = getattr(item, self.key_attr)
-            if self.restarted and key in self.seen:
-                continue
-            self.seen.add(key)
+        for item in items:
+            raw = getattr(item, self.key_attr)
+            if self.ordered:
+                key = _order_key(raw)
+                if self.restarting and self.last is not None and key <= self.last:
+                    continue
+                if self.last is None or key > self.last:
+                    self.last = key
+            else:
+                if raw in self.seen:
+                    continue
+                self.seen.add(raw)
             out.append(item)
         return out
 
 
-def iter_rows(
-    fetch: Callable[[str | None], httpx.Response], model: type[M], key: str
-) -> Iterator[M]:
+def iter_rows(fetch: Fetch, model: type[M], key: str, *, ordered: bool = True) -> Iterator[M]:
     """Rows of every page; `fetch(query_id)` returns one decoded page response."""
-    rows = _Rows(model, key)
+    rows = _Rows(model, key, ordered)
     token: str | None = None
     while True:
         try:
             response = fetch(token)
-        except HpcFault as exc:
-            if not _forgotten(exc, token, rows.restarted):
+        except HpcError as exc:
+            if not rows.can_restart(exc, token):
                 raise
-            log.warning("continuation query forgotten (HTTP %d); restarting once", exc.status)
-            rows.restarted, token = True, None
+            token = None
             continue
         yield from rows.convert(response)
         token = response.headers.get(CONTINUATION) or None
@@ -81,19 +130,18 @@ def iter_rows(
 
 
 async def aiter_rows(
-    fetch: Callable[[str | None], Awaitable[httpx.Response]], model: type[M], key: str
+    fetch: AsyncFetch, model: type[M], key: str, *, ordered: bool = True
 ) -> AsyncIterator[M]:
     """Async twin of `iter_rows`."""
-    rows = _Rows(model, key)
+    rows = _Rows(model, key, ordered)
     token: str | None = None
     while True:
         try:
             response = await fetch(token)
-        except HpcFault as exc:
-            if not _forgotten(exc, token, rows.restarted):
+        except HpcError as exc:
+            if not rows.can_restart(exc, token):
                 raise
-            log.warning("continuation query forgotten (HTTP %d); restarting once", exc.status)
-            rows.restarted, token = True, None
+            token = None
             continue
         for item in rows.convert(response):
             yield item

@@ -74,7 +74,7 @@ from hpc_client.models import (
 from hpc_client.types import UNSET, Unset
 
 from .errors import HpcTimeout, MalformedResponse
-from .paging import iter_rows, with_key
+from .paging import NO_RETRY, iter_rows, with_key
 from .properties import from_model, property_list, render_value, to_model
 
 if TYPE_CHECKING:
@@ -159,6 +159,12 @@ def rows_of(objects: list[HpcObject] | None, model: type[M]) -> list[M]:
     return [to_model(model, o.properties) for o in objects or []]
 
 
+def page_extensions(kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """A continuation page (`QueryId=`) is never retried by the transport (see paging)."""
+    params = kwargs.get("params") or {}
+    return dict(NO_RETRY) if params.get("QueryId") not in (None, UNSET) else {}
+
+
 def _fix_render(kwargs: dict[str, Any]) -> dict[str, Any]:
     from hpc_client.models import ListRenderMode
 
@@ -179,7 +185,7 @@ class _Resource:
         return self._hpc.raw
 
     def _fetch(self, kwargs: dict[str, Any]) -> httpx.Response:
-        return self._hpc.http.request(**kwargs)
+        return self._hpc.http.request(**kwargs, extensions=page_extensions(kwargs))
 
 
 class Jobs(_Resource):
@@ -228,7 +234,7 @@ class Jobs(_Resource):
                 )
             )
 
-        return iter_rows(fetch, Job, "Id")
+        return iter_rows(fetch, Job, "Id", ordered=sort_by is None)
 
     def set(self, job_id: int, job: Job | None = None, **props: Any) -> None:
         set_job_properties.sync_detailed(job_id, client=self._raw, body=body_of(job, Job, props))
@@ -344,7 +350,12 @@ class Tasks(_Resource):
                 )
             )
 
-        return iter_rows(fetch, Task, "TaskId")
+        return iter_rows(fetch, Task, "TaskId", ordered=sort_by is None)
+
+    def output(self, job_id: int, task_id: int) -> str | None:
+        """The task's `Output` (the end of its standard output, as the scheduler keeps it)."""
+        task = self.get(job_id, task_id, properties=("TaskId", "Output", "ExitCode"))
+        return None if isinstance(task.output, Unset) else task.output
 
     def set(self, job_id: int, task_id: int, task: Task | None = None, **props: Any) -> None:
         set_task_properties.sync_detailed(
@@ -437,7 +448,7 @@ class Nodes(_Resource):
         sort_by: str | None = None,
         rows_per_read: int | None = None,
     ) -> Iterator[Node]:
-        props = with_key(names(properties) or None, "Name")
+        props = with_key(names(properties) or None, "Id")
         filter_ = state_filter("NodeState", state, changed_since)
 
         def fetch(token: str | None) -> httpx.Response:
@@ -451,7 +462,7 @@ class Nodes(_Resource):
                 )
             )
 
-        return iter_rows(fetch, Node, "Name")
+        return iter_rows(fetch, Node, "Id", ordered=sort_by is None)
 
     def get(self, name: str) -> Node:
         return to_model(Node, required(get_node.sync(name, client=self._raw), "node properties"))

@@ -29,7 +29,14 @@ from hpc_client.api.sessions import (
 )
 from hpc_client.models import BrokerClientStatusCode, WebSessionInfo, WebSessionStartInfo
 
-from .errors import HostileXml, HpcProtocolError, MalformedResponse, NotFound, TruncatedStream
+from .errors import (
+    HostileXml,
+    HpcProtocolError,
+    MalformedResponse,
+    NotFound,
+    ResponseTooLarge,
+    TruncatedStream,
+)
 from .xmlcodec import check_chars, escape_text
 
 if TYPE_CHECKING:
@@ -58,6 +65,7 @@ BROKER_DOWN_ACTION = "http://hpc.microsoft.com/BrokerInstanceUnavailable"
 WRAPPER = "HPCServer2008_WebAPI_MessageArray"
 SEP_FIELD = "\uffff"
 SEP_RECORD = "\u0000"
+DEFAULT_MAX_ENVELOPE = 16 * 1024 * 1024  # one reply; the stream as a whole is unbounded
 Payload = str | Mapping[str, Any]
 
 
@@ -239,16 +247,19 @@ def _envelope_to_reply(env: Element) -> SoaResponse | EndOfResponses:
 class EnvelopeParser:
     """Feed chunks, get finished replies; `end` is set once EndOfResponses arrived."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_envelope: int = DEFAULT_MAX_ENVELOPE) -> None:
         self._target = _Collector()
         self._parser = DefusedXMLParser(
             target=self._target, forbid_dtd=True, forbid_entities=True, forbid_external=True
         )
         self.end: EndOfResponses | None = None
+        self._max = max_envelope
+        self._pending = 0  # bytes fed since the last finished envelope
 
     def feed(self, chunk: bytes) -> list[SoaResponse]:
         if self.end is not None:
             return []
+        self._pending += len(chunk)
         try:
             self._parser.feed(chunk)
         except defusedxml.DefusedXmlException as exc:
@@ -257,6 +268,10 @@ class EnvelopeParser:
             ) from None
         except ParseError as exc:
             raise MalformedResponse(f"malformed response stream: {exc}") from None
+        if self._target.done:
+            self._pending = 0
+        elif self._pending > self._max:
+            raise ResponseTooLarge(f"a response envelope exceeds the {self._max}-byte bound")
         out: list[SoaResponse] = []
         for env in self._target.done:
             reply = _envelope_to_reply(env)
@@ -276,10 +291,11 @@ class EnvelopeParser:
 class GenericParser:
     """Incremental parser of the generic-service text stream."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_envelope: int = DEFAULT_MAX_ENVELOPE) -> None:
         self._decoder = codecs.getincrementaldecoder("utf-8")()
         self._buffer = ""
         self.end: EndOfResponses | None = None
+        self._max = max_envelope
 
     def feed(self, chunk: bytes) -> list[SoaResponse]:
         if self.end is not None:
@@ -289,6 +305,8 @@ class GenericParser:
         except UnicodeDecodeError:
             raise MalformedResponse("response stream is not valid UTF-8") from None
         *records, self._buffer = self._buffer.split(SEP_RECORD)
+        if len(self._buffer) > self._max:
+            raise ResponseTooLarge(f"a generic-service record exceeds the {self._max}-byte bound")
         out: list[SoaResponse] = []
         for record in records:
             fields = record.split(SEP_FIELD)
@@ -311,6 +329,10 @@ class GenericParser:
 
 
 # -- sessions --------------------------------------------------------------------------------
+
+
+def _parser(generic: bool, limit: int) -> EnvelopeParser | GenericParser:
+    return GenericParser(limit) if generic else EnvelopeParser(limit)
 
 
 def _start_info(info: WebSessionStartInfo | str) -> WebSessionStartInfo:
@@ -378,9 +400,7 @@ class Session:
         self, batch: str, count: int = -1, *, reset: bool = False, action: str | None = None
     ) -> Iterator[SoaResponse]:
         """Replies as they stream in, up to EndOfResponses (TruncatedStream if it never comes)."""
-        parser: EnvelopeParser | GenericParser = (
-            GenericParser() if self.generic else EnvelopeParser()
-        )
+        parser: EnvelopeParser | GenericParser = _parser(self.generic, self._hpc.transport.max_body)
         with self._hpc.http.stream(
             "POST",
             _batch_url(self.id, batch, "/Response"),
@@ -479,9 +499,7 @@ class AsyncSession:
     async def responses(
         self, batch: str, count: int = -1, *, reset: bool = False, action: str | None = None
     ) -> AsyncIterator[SoaResponse]:
-        parser: EnvelopeParser | GenericParser = (
-            GenericParser() if self.generic else EnvelopeParser()
-        )
+        parser: EnvelopeParser | GenericParser = _parser(self.generic, self._hpc.transport.max_body)
         async with self._hpc.http.stream(
             "POST",
             _batch_url(self.id, batch, "/Response"),

@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 
-from . import _spec, xmlcodec
+from . import _spec, shapes, xmlcodec
 from .errors import (
     HpcConnectionError,
     HpcError,
@@ -129,16 +129,43 @@ def _headers_for(response: httpx.Response, body: bytes) -> list[tuple[str, str]]
     return headers
 
 
-def decode_body(response: httpx.Response, body: bytes) -> httpx.Response:
-    """Build the response the client sees from the complete (bounded) body."""
+def _expected(response: httpx.Response, request: httpx.Request | None) -> shapes.Expected | None:
+    if request is None:
+        try:
+            request = response.request
+        except RuntimeError:
+            return None
+    return shapes.expected_for(request.method, request.url.path)
+
+
+def decode_body(
+    response: httpx.Response, body: bytes, request: httpx.Request | None = None
+) -> httpx.Response:
+    """Build the response the client sees from the complete (bounded) body.
+
+    A success answer of a known operation must carry that operation's body: the right XML root
+    (or JSON), with the members and types the spec declares; anything else is
+    `MalformedResponse`, so the generated parsers only ever see well-formed data.
+    """
     headers = _headers_for(response, body)
     status = response.status_code
     kind = _kind(response.headers.get("content-type", ""))
-    if status >= 300 or not body.strip() or kind == "other":
+    expected = _expected(response, request) if 200 <= status < 300 else None
+    wanted = (expected.json or expected.xml) if expected is not None else None
+    if status >= 300 or (wanted is None and (not body.strip() or kind == "other")):
         return httpx.Response(status, headers=headers, content=body, extensions=response.extensions)
+    if not body.strip():
+        raise MalformedResponse("empty answer where the operation returns a body")
     if kind == "xml":
         name, data = xmlcodec.decode(body)
-    else:
+        if expected is not None and expected.xml is not None:
+            want = _spec.resolve(expected.xml)[1].get("xml", {})
+            got = _spec.schemas()[name].get("xml", {})
+            if (want.get("name"), want.get("namespace")) != (got.get("name"), got.get("namespace")):
+                raise MalformedResponse(
+                    f"unexpected root element {got.get('name')!r} (expected {want.get('name')!r})"
+                )
+    elif kind == "json":
         try:
             data = json.loads(body)
         except (ValueError, UnicodeDecodeError) as exc:
@@ -146,6 +173,12 @@ def decode_body(response: httpx.Response, body: bytes) -> httpx.Response:
         except RecursionError:
             raise MalformedResponse("malformed JSON: nested too deeply") from None
         name = "json"
+    else:
+        raise MalformedResponse(
+            f"unexpected content type {response.headers.get('content-type', '')[:60]!r}"
+        )
+    if wanted is not None:
+        shapes.check(wanted, data)
     headers.append(("x-hpc-decoded", name))
     decoded = DecodedResponse(status, headers=headers, content=body, extensions=response.extensions)
     decoded.hpc_data = data
@@ -185,6 +218,14 @@ class _BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
 
     async def aclose(self) -> None:
         await self.stream.aclose()
+
+
+def _bound_errors(response: httpx.Response, limit: int) -> httpx.Response:
+    """A raw request's success body is its reader's business (SOA streams bound each reply);
+    an error body is read whole by the fault hook, so it gets the size bound."""
+    if response.status_code >= 300:
+        response.stream = _BoundedStream(response.stream, limit)
+    return response
 
 
 class _Bounded:
@@ -271,7 +312,13 @@ class _Base:
         self.policy = _RetryPolicy(retries, backoff, max_delay)
 
     def _can_retry(self, request: httpx.Request, attempt: int) -> bool:
-        return request.method in IDEMPOTENT and attempt < self.policy.retries
+        """Only idempotent requests, never one marked `hpc.retry: False` (continuation pages,
+        whose server cursor may already have moved)."""
+        return (
+            request.method in IDEMPOTENT
+            and request.extensions.get("hpc.retry", True) is not False
+            and attempt < self.policy.retries
+        )
 
     def _log_retry(self, request: httpx.Request, why: str, attempt: int, delay: float) -> None:
         log.warning(
@@ -300,7 +347,7 @@ class HpcTransport(_Base, httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.extensions.get("hpc.raw"):
-            return self._send(request)
+            return _bound_errors(self._send(request), self.max_body)
         wire = prepare_request(request, self.format)
         attempt = 0
         while True:
@@ -335,7 +382,7 @@ class HpcTransport(_Base, httpx.BaseTransport):
             raise _map_transport_error(exc, request) from exc
 
     def _finish(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
-        if _passes_through(response):
+        if _passes_through(response) and _expected(response, request) is None:
             response.stream = _BoundedStream(response.stream, self.max_body)
             return response
         try:
@@ -349,7 +396,7 @@ class HpcTransport(_Base, httpx.BaseTransport):
             raise MalformedResponse("undecodable content encoding") from None
         finally:
             response.close()
-        return decode_body(response, bounded.body())
+        return decode_body(response, bounded.body(), request)
 
     def close(self) -> None:
         self.inner.close()
@@ -371,7 +418,7 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if request.extensions.get("hpc.raw"):
-            return await self._send(request)
+            return _bound_errors(await self._send(request), self.max_body)
         wire = prepare_request(request, self.format)
         attempt = 0
         while True:
@@ -406,7 +453,7 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
             raise _map_transport_error(exc, request) from exc
 
     async def _finish(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
-        if _passes_through(response):
+        if _passes_through(response) and _expected(response, request) is None:
             response.stream = _BoundedStream(response.stream, self.max_body)
             return response
         try:
@@ -420,7 +467,7 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
             raise MalformedResponse("undecodable content encoding") from None
         finally:
             await response.aclose()
-        return decode_body(response, bounded.body())
+        return decode_body(response, bounded.body(), request)
 
     async def aclose(self) -> None:
         await self.inner.aclose()
