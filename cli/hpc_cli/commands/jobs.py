@@ -1,0 +1,361 @@
+"""`hpc job ...`: HPC Pack's `job new|add|submit|view|list|cancel|requeue|modify|wait`.
+
+Options mirror HPC Pack's (`/jobname:` -> `--name`, `/numcores:2-4` -> `--num-cores 2-4`,
+`/workdir:`, `/stdout:`, `/depend:`, `/parametric:1-100:5`), so a user's muscle memory works.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+
+from ..config import ConfigError
+from ..context import connect
+from ..progress import wait_for_job
+from ..specs import parse_env, parse_range, parse_sweep, resource_props
+from ..views import ACTIVE_JOB_STATES, JOB_COLUMNS, TERMINAL_STATES, as_props, normalise_state
+from . import lib
+
+app = typer.Typer(help="Create, submit, inspect and control jobs.", no_args_is_help=True)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="JSON output")]
+JobId = Annotated[int, typer.Argument(help="Job id", min=1)]
+
+
+def _check(parser: Callable[[str], object]) -> Callable[[str | None], str | None]:
+    """An option callback that turns a parser's ConfigError into a usage error (exit 2)."""
+
+    def callback(value: str | None) -> str | None:
+        if value is not None:
+            try:
+                parser(value)
+            except ConfigError as exc:
+                raise typer.BadParameter(str(exc)) from None
+        return value
+
+    return callback
+
+
+# Job options shared by `new`, `submit` and `modify` (HPC Pack's /jobname, /numcores, ...).
+NameOpt = Annotated[str | None, typer.Option("--name", "-n", help="Job name (/jobname)")]
+ProjectOpt = Annotated[str | None, typer.Option(help="Project (/projectname)")]
+PriorityOpt = Annotated[
+    str | None,
+    typer.Option(help="Lowest|BelowNormal|Normal|AboveNormal|Highest (/priority)"),
+]
+_range = _check(lambda v: parse_range(v, "count"))
+CoresOpt = Annotated[
+    str | None, typer.Option("--num-cores", help="N or MIN-MAX (/numcores)", callback=_range)
+]
+SocketsOpt = Annotated[
+    str | None, typer.Option("--num-sockets", help="N or MIN-MAX (/numsockets)", callback=_range)
+]
+NodesOpt = Annotated[
+    str | None, typer.Option("--num-nodes", help="N or MIN-MAX (/numnodes)", callback=_range)
+]
+ExclusiveOpt = Annotated[bool | None, typer.Option("--exclusive/--shared", help="(/exclusive)")]
+RuntimeOpt = Annotated[
+    int | None, typer.Option("--runtime", help="Run-time limit, seconds (/runtime)")
+]
+GroupOpt = Annotated[
+    list[str] | None, typer.Option("--node-group", help="Node group (/nodegroup), repeatable")
+]
+RequestedOpt = Annotated[
+    str | None, typer.Option("--requested-nodes", help="Comma-separated node names")
+]
+TemplateOpt = Annotated[str | None, typer.Option("--template", help="Job template (/jobtemplate)")]
+FailOpt = Annotated[bool | None, typer.Option("--fail-on-task-failure/--no-fail-on-task-failure")]
+UntilCanceledOpt = Annotated[bool | None, typer.Option("--run-until-canceled")]
+
+# Task options shared by `add` and `submit` (HPC Pack's /workdir, /stdout, /depend, ...).
+TaskNameOpt = Annotated[str | None, typer.Option("--task-name", help="Task name")]
+WorkdirOpt = Annotated[str | None, typer.Option("--workdir", help="Working directory (/workdir)")]
+StdoutOpt = Annotated[str | None, typer.Option("--stdout", help="Standard output file (/stdout)")]
+StderrOpt = Annotated[str | None, typer.Option("--stderr", help="Standard error file (/stderr)")]
+StdinOpt = Annotated[str | None, typer.Option("--stdin", help="Standard input file (/stdin)")]
+DependOpt = Annotated[
+    str | None, typer.Option("--depend", help="Comma-separated task names it waits for (/depend)")
+]
+
+
+SweepOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--parametric",
+        help="START-END[:STEP]; `*` in the command = instance value",
+        callback=_check(parse_sweep),
+    ),
+]
+EnvOpt = Annotated[list[str] | None, typer.Option("--env", help="NAME=VALUE, repeatable (/env)")]
+CommandArg = Annotated[
+    list[str] | None, typer.Argument(help="Command line (put it after `--`)", show_default=False)
+]
+
+
+def job_fields(
+    name: str | None = None,
+    project: str | None = None,
+    priority: str | None = None,
+    num_cores: str | None = None,
+    num_sockets: str | None = None,
+    num_nodes: str | None = None,
+    exclusive: bool | None = None,
+    runtime: int | None = None,
+    node_groups: list[str] | None = None,
+    requested_nodes: str | None = None,
+    template: str | None = None,
+    fail_on_task_failure: bool | None = None,
+    run_until_canceled: bool | None = None,
+) -> dict[str, Any]:
+    """Job properties (HPC names) from the options the user actually gave."""
+    props: dict[str, Any] = {
+        "Name": name,
+        "Project": project,
+        "Priority": lib.priority_name(priority) if priority else None,
+        "IsExclusive": exclusive,
+        "RuntimeSeconds": runtime,
+        "NodeGroups": ",".join(node_groups) if node_groups else None,
+        "RequestedNodes": requested_nodes,
+        "JobTemplate": template,
+        "FailOnTaskFailure": fail_on_task_failure,
+        "RunUntilCanceled": run_until_canceled,
+    }
+    props.update(resource_props(num_cores, num_sockets, num_nodes))
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def task_fields(
+    command: list[str] | None,
+    name: str | None = None,
+    workdir: str | None = None,
+    stdout: str | None = None,
+    stderr: str | None = None,
+    stdin: str | None = None,
+    depend: str | None = None,
+    parametric: str | None = None,
+) -> dict[str, Any]:
+    """Task properties (HPC names); a command line is mandatory."""
+    if not command:
+        raise ConfigError("a command line is required, e.g. `-- myapp.exe arg`")
+    props: dict[str, Any] = {
+        "CommandLine": lib.join_command(command),
+        "Name": name,
+        "WorkDirectory": workdir,
+        "StdOutFilePath": stdout,
+        "StdErrFilePath": stderr,
+        "StdInFilePath": stdin,
+        "DependsOn": depend,
+    }
+    if parametric:
+        sweep = parse_sweep(parametric)
+        props.update(
+            Type="ParametricSweep",
+            StartValue=sweep.start,
+            EndValue=sweep.end,
+            IncrementValue=sweep.step,
+        )
+    return {k: v for k, v in props.items() if v is not None}
+
+
+@app.command("new")
+def new(
+    ctx: typer.Context,
+    name: NameOpt = None,
+    project: ProjectOpt = None,
+    priority: PriorityOpt = None,
+    num_cores: CoresOpt = None,
+    num_sockets: SocketsOpt = None,
+    num_nodes: NodesOpt = None,
+    exclusive: ExclusiveOpt = None,
+    runtime: RuntimeOpt = None,
+    node_group: GroupOpt = None,
+    requested_nodes: RequestedOpt = None,
+    template: TemplateOpt = None,
+    fail_on_task_failure: FailOpt = None,
+    run_until_canceled: UntilCanceledOpt = None,
+    json_flag: JsonOpt = False,
+) -> None:
+    """Create a job (Configuring state, no tasks) and print its id."""
+    with connect(ctx, json_flag) as (hpc, out):
+        props = job_fields(
+            name, project, priority, num_cores, num_sockets, num_nodes, exclusive, runtime,
+            node_group, requested_nodes, template, fail_on_task_failure, run_until_canceled,
+        )  # fmt: skip
+        job_id = lib.create_job(hpc, props)
+        out.result(f"Created job, ID: {job_id}", {"Id": job_id})
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    job_id: JobId,
+    command: CommandArg = None,
+    task_name: TaskNameOpt = None,
+    workdir: WorkdirOpt = None,
+    stdout: StdoutOpt = None,
+    stderr: StderrOpt = None,
+    stdin: StdinOpt = None,
+    depend: DependOpt = None,
+    parametric: SweepOpt = None,
+    env: EnvOpt = None,
+    json_flag: JsonOpt = False,
+) -> None:
+    """Add a task to a job: `hpc job add 5 --workdir /tmp -- myapp.exe arg`."""
+    with connect(ctx, json_flag) as (hpc, out):
+        props = task_fields(command, task_name, workdir, stdout, stderr, stdin, depend, parametric)
+        task_id = lib.add_task(hpc, job_id, props, parse_env(env or []))
+        out.result(f"Task {job_id}.{task_id} added.", {"JobId": job_id, "TaskId": task_id})
+
+
+@app.command("submit")
+def submit(
+    ctx: typer.Context,
+    command: CommandArg = None,
+    job_id: Annotated[
+        int | None, typer.Option("--id", help="Submit this existing job (/id:)", min=1)
+    ] = None,
+    name: NameOpt = None,
+    project: ProjectOpt = None,
+    priority: PriorityOpt = None,
+    num_cores: CoresOpt = None,
+    num_sockets: SocketsOpt = None,
+    num_nodes: NodesOpt = None,
+    exclusive: ExclusiveOpt = None,
+    runtime: RuntimeOpt = None,
+    node_group: GroupOpt = None,
+    requested_nodes: RequestedOpt = None,
+    template: TemplateOpt = None,
+    fail_on_task_failure: FailOpt = None,
+    task_name: TaskNameOpt = None,
+    workdir: WorkdirOpt = None,
+    stdout: StdoutOpt = None,
+    stderr: StderrOpt = None,
+    stdin: StdinOpt = None,
+    parametric: SweepOpt = None,
+    env: EnvOpt = None,
+    wait: Annotated[bool, typer.Option("--wait", help="Wait for the end, with progress")] = False,
+    timeout: Annotated[float | None, typer.Option(help="--wait limit, seconds")] = None,
+    json_flag: JsonOpt = False,
+) -> None:
+    """Submit a job: `--id N` for an existing one, or a one-task job from `-- command args`."""
+    with connect(ctx, json_flag) as (hpc, out):
+        if job_id is not None:
+            if command:
+                raise ConfigError("give either --id or a command line, not both")
+            lib.submit_job(hpc, job_id)
+        else:
+            jprops = job_fields(
+                name, project, priority, num_cores, num_sockets, num_nodes, exclusive,
+                runtime, node_group, requested_nodes, template, fail_on_task_failure,
+            )  # fmt: skip
+            tprops = task_fields(
+                command, task_name, workdir, stdout, stderr, stdin, None, parametric
+            )
+            job_id = lib.create_job(hpc, jprops)
+            lib.add_task(hpc, job_id, tprops, parse_env(env or []))
+            lib.submit_job(hpc, job_id)
+        if not wait:
+            out.result(f"Job has been submitted. ID: {job_id}.", {"Id": job_id})
+            return
+        out.note(f"Job has been submitted. ID: {job_id}.")
+        final = wait_for_job(hpc, job_id, out, timeout=timeout)
+        lib.finish_wait(out, final)
+
+
+@app.command("view")
+def view(ctx: typer.Context, job_id: JobId, json_flag: JsonOpt = False) -> None:
+    """All properties of a job."""
+    with connect(ctx, json_flag) as (hpc, out):
+        out.record(as_props(lib.get_job(hpc, job_id)), title=f"Job {job_id}")
+
+
+@app.command("list")
+def list_jobs(
+    ctx: typer.Context,
+    state: Annotated[
+        list[str] | None, typer.Option("--state", "-s", help="Only this state, repeatable")
+    ] = None,
+    owner: Annotated[str | None, typer.Option(help="Only this owner (DOMAIN\\user)")] = None,
+    all_jobs: Annotated[
+        bool, typer.Option("--all", "-a", help="Every state (default: active jobs only)")
+    ] = False,
+    json_flag: JsonOpt = False,
+) -> None:
+    """List jobs: by default the active ones (like HPC Pack's `job list`); `--all` for every state."""
+    with connect(ctx, json_flag) as (hpc, out):
+        if state:
+            wanted: frozenset[str] | None = frozenset(normalise_state(s) for s in state)
+        elif all_jobs:
+            wanted = None
+        else:
+            wanted = ACTIVE_JOB_STATES
+        rows = [as_props(j) for j in lib.list_jobs(hpc, owner=owner, states=wanted)]
+        out.table(rows, JOB_COLUMNS)
+
+
+@app.command("cancel")
+def cancel(
+    ctx: typer.Context,
+    job_id: JobId,
+    message: Annotated[str | None, typer.Option("--message", "-m", help="Reason")] = None,
+    json_flag: JsonOpt = False,
+) -> None:
+    """Cancel a job (its running tasks are stopped)."""
+    with connect(ctx, json_flag) as (hpc, out):
+        lib.cancel_job(hpc, job_id, message)
+        out.result(f"Job {job_id} canceled.", {"Id": job_id, "Canceled": True})
+
+
+@app.command("requeue")
+def requeue(ctx: typer.Context, job_id: JobId, json_flag: JsonOpt = False) -> None:
+    """Requeue a failed or canceled job."""
+    with connect(ctx, json_flag) as (hpc, out):
+        lib.requeue_job(hpc, job_id)
+        out.result(f"Job {job_id} requeued.", {"Id": job_id, "Requeued": True})
+
+
+@app.command("modify")
+def modify(
+    ctx: typer.Context,
+    job_id: JobId,
+    name: NameOpt = None,
+    project: ProjectOpt = None,
+    priority: PriorityOpt = None,
+    num_cores: CoresOpt = None,
+    num_sockets: SocketsOpt = None,
+    num_nodes: NodesOpt = None,
+    exclusive: ExclusiveOpt = None,
+    runtime: RuntimeOpt = None,
+    node_group: GroupOpt = None,
+    requested_nodes: RequestedOpt = None,
+    fail_on_task_failure: FailOpt = None,
+    json_flag: JsonOpt = False,
+) -> None:
+    """Change properties of a job (HPC Pack's `job modify`)."""
+    with connect(ctx, json_flag) as (hpc, out):
+        props = job_fields(
+            name, project, priority, num_cores, num_sockets, num_nodes, exclusive, runtime,
+            node_group, requested_nodes, None, fail_on_task_failure,
+        )  # fmt: skip
+        if not props:
+            raise ConfigError("nothing to change: give at least one property option")
+        lib.modify_job(hpc, job_id, props)
+        out.result(f"Job {job_id} modified.", {"Id": job_id, **props})
+
+
+@app.command("wait")
+def wait_cmd(
+    ctx: typer.Context,
+    job_id: JobId,
+    timeout: Annotated[float | None, typer.Option(help="Give up after this many seconds")] = None,
+    json_flag: JsonOpt = False,
+) -> None:
+    """Wait until the job ends; exit 6 if it ended Failed or Canceled."""
+    with connect(ctx, json_flag) as (hpc, out):
+        final = wait_for_job(hpc, job_id, out, timeout=timeout)
+        lib.finish_wait(out, final)
+
+
+__all__ = ["TERMINAL_STATES", "app"]

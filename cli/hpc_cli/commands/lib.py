@@ -1,0 +1,273 @@
+"""Every call the commands make into `hpcpack`, in one module.
+
+Commands think in HPC property names (what users type and what `--json` prints); this module
+turns them into the library's models and calls. Keeping the library surface in one place makes
+the CLI easy to follow when the library evolves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from hpcpack import (
+    HpcClient,
+    Job,
+    Node,
+    NodeGroup,
+    SessionStartInfo,
+    SessionUnitType,
+    Task,
+    WebSessionInfo,
+)
+from hpcpack.soa import Session
+
+from ..config import ConfigError
+from ..errors import CliError, ExitCode
+from ..output import Output
+from ..progress import SendProgress
+from ..views import state_name
+
+PRIORITIES = ("Lowest", "BelowNormal", "Normal", "AboveNormal", "Highest")
+
+
+def priority_name(value: str) -> str:
+    """`normal`, `Normal`, `2` -> `Normal`; HPC Pack also accepts `Normal+100` forms."""
+    text = value.strip()
+    if text.isdigit() and int(text) < len(PRIORITIES):
+        return PRIORITIES[int(text)]
+    for name in PRIORITIES:
+        if name.lower() == text.lower():
+            return name
+    raise ConfigError(f"unknown priority {value!r} (one of: {', '.join(PRIORITIES)})")
+
+
+def join_command(args: list[str]) -> str:
+    """argv -> one command line; a single argument is taken verbatim (a whole shell line)."""
+    if len(args) == 1:
+        return args[0]
+    return " ".join(f'"{a}"' if (not a or any(c.isspace() for c in a)) else a for a in args)
+
+
+def to_job(props: Mapping[str, Any]) -> Job:
+    """A typed Job view from HPC property names (enums by name, ints, bools)."""
+    return Job.from_dict(dict(props))
+
+
+def to_task(props: Mapping[str, Any]) -> Task:
+    return Task.from_dict(dict(props))
+
+
+def create_job(hpc: HpcClient, props: Mapping[str, Any]) -> int:
+    return int(hpc.jobs.create(to_job(props)))
+
+
+def add_task(hpc: HpcClient, job_id: int, props: Mapping[str, Any], env: Mapping[str, str]) -> int:
+    task_id = int(hpc.jobs.add_task(job_id, to_task(props)))
+    if env:
+        hpc.tasks.set_env_variables(job_id, task_id, dict(env))
+    return task_id
+
+
+def submit_job(hpc: HpcClient, job_id: int) -> None:
+    hpc.jobs.submit(job_id)
+
+
+def get_job(hpc: HpcClient, job_id: int) -> Job:
+    return hpc.jobs.get(job_id)
+
+
+def list_jobs(hpc: HpcClient, owner: str | None, states: frozenset[str] | None) -> Iterator[Job]:
+    """Jobs of `owner` in `states`; one state is filtered by the server, several here."""
+    server_state = next(iter(states)) if states is not None and len(states) == 1 else None
+    for job in hpc.jobs.list(owner=owner, state=server_state):
+        if states is None or state_name(job.state) in states:
+            yield job
+
+
+def cancel_job(hpc: HpcClient, job_id: int, message: str | None) -> None:
+    hpc.jobs.cancel(job_id, message)
+
+
+def requeue_job(hpc: HpcClient, job_id: int) -> None:
+    hpc.jobs.requeue(job_id)
+
+
+def modify_job(hpc: HpcClient, job_id: int, props: Mapping[str, Any]) -> None:
+    hpc.jobs.set(job_id, to_job(props))
+
+
+def get_task(hpc: HpcClient, job_id: int, task_id: int, instance: int | None) -> Task:
+    if instance is not None:
+        return hpc.subtasks.get(job_id, task_id, instance)
+    return hpc.tasks.get(job_id, task_id)
+
+
+#: Get Task List's default properties plus Output, so sweep results are one call away.
+TASK_LIST_PROPERTIES = (
+    "TaskId,Name,State,CommandLine,ExitCode,ParentJobId,JobTaskId,InstanceId,Output"
+)
+
+
+def list_tasks(hpc: HpcClient, job_id: int, expand: bool = True) -> Iterator[Task]:
+    return hpc.tasks.list(job_id, properties=TASK_LIST_PROPERTIES, expand_parametric=expand)
+
+
+def cancel_task(
+    hpc: HpcClient, job_id: int, task_id: int, instance: int | None, message: str | None
+) -> None:
+    if instance is not None:
+        hpc.subtasks.cancel(job_id, task_id, instance, message)
+    else:
+        hpc.tasks.cancel(job_id, task_id, message)
+
+
+def requeue_task(hpc: HpcClient, job_id: int, task_id: int, instance: int | None) -> None:
+    if instance is not None:
+        hpc.subtasks.requeue(job_id, task_id, instance)
+    else:
+        hpc.tasks.requeue(job_id, task_id)
+
+
+def list_nodes(hpc: HpcClient) -> Iterator[Node]:
+    return hpc.nodes.list()
+
+
+def get_node(hpc: HpcClient, name: str) -> Node:
+    return hpc.nodes.get(name)
+
+
+def list_groups(hpc: HpcClient) -> list[NodeGroup]:
+    return hpc.nodes.groups()
+
+
+def group_members(hpc: HpcClient, name: str) -> list[str]:
+    return hpc.nodes.group_members(name)
+
+
+def base_url(hpc: HpcClient) -> str:
+    return hpc.root_url
+
+
+def version(hpc: HpcClient) -> str:
+    return hpc.cluster.version()
+
+
+def active_head_node(hpc: HpcClient) -> str:
+    return hpc.cluster.active_head_node()
+
+
+def job_templates(hpc: HpcClient) -> list[str]:
+    return hpc.cluster.templates()
+
+
+def finish_wait(out: Output, final: Mapping[str, Any]) -> None:
+    """Report the terminal job and turn Failed/Canceled into exit code 6."""
+    state = state_name(final.get("State"))
+    job_id = final.get("Id")
+    out.result(f"Job {job_id} {state}.", final)
+    if state in ("Failed", "Canceled"):
+        reason = final.get("ErrorMessage") or ""
+        raise CliError(
+            f"job {job_id} ended {state}" + (f": {reason}" if reason else ""), ExitCode.JOB_FAILED
+        )
+
+
+# -- SOA sessions ------------------------------------------------------------------------------
+
+
+def unit_type(value: str | None) -> SessionUnitType | None:
+    """`core`/`Socket`/`2` -> SessionUnitType (HPC Pack's /unittype)."""
+    if value is None:
+        return None
+    text = value.strip()
+    for member in SessionUnitType:
+        if text.lower() in (member.name.lower(), str(member.value)):
+            return member
+    raise ConfigError(f"unknown unit type {value!r} (one of: Core, Socket, Node)")
+
+
+def start_info(
+    service: str,
+    min_units: int | None = None,
+    max_units: int | None = None,
+    unit: str | None = None,
+    job_name: str | None = None,
+) -> SessionStartInfo:
+    """The start info of a session; only the values the user gave are sent."""
+    given: dict[str, Any] = {
+        "min_units": min_units,
+        "max_units": max_units,
+        "resource_unit_type": unit_type(unit),
+        "service_job_name": job_name,
+    }
+    return SessionStartInfo(
+        service_name=service, **{k: v for k, v in given.items() if v is not None}
+    )
+
+
+def create_session(
+    hpc: HpcClient,
+    service: str,
+    min_units: int | None,
+    max_units: int | None,
+    unit: str | None,
+    job_name: str | None,
+    durable: bool,
+) -> WebSessionInfo:
+    """Create a session and leave it open (a later `hpc session close` ends it)."""
+    info = start_info(service, min_units, max_units, unit, job_name)
+    return hpc.sessions.create(info, durable=durable).info
+
+
+def attach_session(hpc: HpcClient, session_id: int, durable: bool = False) -> WebSessionInfo:
+    return hpc.sessions.attach(session_id, durable=durable).info
+
+
+def close_session(hpc: HpcClient, session_id: int) -> None:
+    """Attach first so that an unknown session is reported (exit 3), then close it."""
+    hpc.sessions.attach(session_id).close()
+
+
+def batch_status(hpc: HpcClient, session_id: int, batch: str) -> str:
+    status = hpc.sessions.attach(session_id).status(batch)
+    return status.name.capitalize()
+
+
+def _exchange(
+    session: Session, action: str, batch: str, requests: list[str], out: Output
+) -> list[str | None]:
+    """Send every request in one committed batch, stream the replies back in request order."""
+    replies: dict[int, str | None] = {}
+    with SendProgress(out, f"session {session.id}", len(requests)) as bar:
+        session.send(batch, [{"message": r} for r in requests], action=action, commit=True)
+        bar.sent(len(requests))
+        for reply in session.responses(batch):
+            if reply.fault:
+                raise CliError(f"request {reply.user_data} failed: {reply.value or 'SOAP fault'}")
+            tag = reply.user_data or ""
+            index = int(tag) if tag.isdigit() else len(replies)
+            replies[index] = reply.value
+            bar.received(len(replies))
+    if len(replies) != len(requests):
+        raise CliError(f"{len(requests)} requests sent but {len(replies)} replies received")
+    return [replies.get(i) for i in range(len(requests))]
+
+
+def send_requests(
+    hpc: HpcClient,
+    session_id: int | None,
+    service: str | None,
+    action: str,
+    batch: str,
+    requests: list[str],
+    out: Output,
+) -> list[str | None]:
+    """Requests into an open session, or into a throwaway session of `service`."""
+    if session_id is not None:
+        return _exchange(hpc.sessions.attach(session_id), action, batch, requests, out)
+    if service is None:
+        raise ConfigError("give a session id, or --service NAME for a throwaway session")
+    with hpc.sessions.create(start_info(service)) as session:
+        out.note(f"Session {session.id} created.")
+        return _exchange(session, action, batch, requests, out)

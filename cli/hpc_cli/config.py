@@ -1,0 +1,233 @@
+"""Connection settings: command-line flags > environment (`HPC_*`) > profile file.
+
+Profiles live in `$XDG_CONFIG_HOME/hpcpack/config.toml` (default `~/.config/hpcpack/config.toml`),
+one TOML table per profile name; `default` is used when no `--profile`/`HPC_PROFILE` is given.
+Passwords are never stored unless the user confirms it; when `keyring` is importable it is used
+instead of the file, and the file is always written with mode 0600 because it may hold secrets.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+DEFAULT_PROFILE = "default"
+KEYRING_SERVICE = "hpcpack"
+
+#: Settings that a profile may hold (password only after an explicit confirmation).
+PROFILE_KEYS = (
+    "url",
+    "cluster",
+    "username",
+    "password",
+    "api_version",
+    "ca_bundle",
+    "insecure",
+    "format",
+    "timeout",
+)
+
+#: Environment variable per setting.
+ENV_VARS = {
+    "url": "HPC_URL",
+    "cluster": "HPC_CLUSTER",
+    "username": "HPC_USERNAME",
+    "password": "HPC_PASSWORD",
+    "api_version": "HPC_API_VERSION",
+    "ca_bundle": "HPC_CA_BUNDLE",
+}
+
+
+class ConfigError(Exception):
+    """A settings problem the user must fix (bad profile file, missing URL...): exit code 2."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything needed to build an `HpcClient`, after resolution."""
+
+    url: str | None = None
+    cluster: str | None = None
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+    api_version: str | None = None
+    ca_bundle: str | None = None
+    insecure: bool = False
+    format: str = "xml"
+    timeout: float = 30.0
+    password_in_keyring: bool = False
+
+    def public(self) -> dict[str, Any]:
+        """The settings as shown to the user: the password is only ever reported as set/unset."""
+        shown: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name in ("password", "password_in_keyring"):
+                continue
+            shown[f.name] = getattr(self, f.name)
+        if self.password_in_keyring:
+            shown["password"] = "(in keyring)"
+        else:
+            shown["password"] = "(set)" if self.password else "(not set)"
+        return shown
+
+
+def config_path() -> Path:
+    """Where profiles live; honours XDG_CONFIG_HOME so tests and users can relocate it."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "hpcpack" / "config.toml"
+
+
+def load_profiles(path: Path | None = None) -> dict[str, dict[str, Any]]:
+    """All profiles in the file (an absent file is no profiles, a broken one is an error)."""
+    path = path or config_path()
+    if not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}") from exc
+    return {k: v for k, v in data.items() if isinstance(v, dict)}
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+def _toml_key(name: str) -> str:
+    if name.replace("-", "").replace("_", "").isalnum():
+        return name
+    return _toml_value(name)
+
+
+def save_profiles(profiles: dict[str, dict[str, Any]], path: Path | None = None) -> Path:
+    """Write every profile, creating the file with mode 0600 (it may hold a password)."""
+    path = path or config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["# hpc CLI profiles (written by `hpc profile set`)", ""]
+    for name, values in profiles.items():
+        lines.append(f"[{_toml_key(name)}]")
+        for key in PROFILE_KEYS:
+            if values.get(key) is not None:
+                lines.append(f"{key} = {_toml_value(values[key])}")
+        if values.get("password_in_keyring"):
+            lines.append("password_in_keyring = true")
+        lines.append("")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines))
+    os.chmod(path, 0o600)
+    return path
+
+
+def keyring_get(profile: str, username: str) -> str | None:
+    """The password kept in the system keyring for this profile, if keyring is usable."""
+    try:
+        import keyring  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return None
+    try:
+        value = keyring.get_password(KEYRING_SERVICE, f"{profile}:{username}")
+    except Exception:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def keyring_set(profile: str, username: str, password: str) -> bool:
+    """Store the password in the system keyring; False when keyring is missing or unusable."""
+    try:
+        import keyring
+    except ImportError:
+        return False
+    try:
+        keyring.set_password(KEYRING_SERVICE, f"{profile}:{username}", password)
+    except Exception:
+        return False
+    return True
+
+
+def _coerce(key: str, value: Any) -> Any:
+    if key == "insecure":
+        if isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes", "on")
+        return bool(value)
+    if key == "timeout":
+        return float(value)
+    return None if value is None else str(value)
+
+
+def resolve(
+    flags: dict[str, Any],
+    profile: str | None = None,
+    environ: dict[str, str] | None = None,
+    path: Path | None = None,
+) -> Settings:
+    """Merge flags > environment > profile; flags that are None count as not given.
+
+    An explicitly named profile (flag or HPC_PROFILE) must exist; the implicit `default` may not.
+    """
+    environ = dict(os.environ) if environ is None else environ
+    name = profile or environ.get("HPC_PROFILE") or None
+    profiles = load_profiles(path)
+    if name is not None and name not in profiles:
+        known = ", ".join(sorted(profiles)) or "none"
+        raise ConfigError(f"no profile named {name!r} in {path or config_path()} (known: {known})")
+    values: dict[str, Any] = dict(profiles.get(name or DEFAULT_PROFILE, {}))
+    for key, var in ENV_VARS.items():
+        if environ.get(var):
+            values[key] = environ[var]
+    for key, value in flags.items():
+        if value is not None:
+            values[key] = value
+    settings = Settings()
+    known_keys = {f.name for f in fields(Settings)}
+    clean = {
+        k: _coerce(k, v)
+        for k, v in values.items()
+        if k in known_keys and k != "password_in_keyring"
+    }
+    settings = replace(settings, **clean)
+    if settings.format not in ("xml", "json"):
+        raise ConfigError(f"format must be xml or json, not {settings.format!r}")
+    if settings.password is None and settings.username and values.get("password_in_keyring"):
+        stored = keyring_get(name or DEFAULT_PROFILE, settings.username)
+        if stored is not None:
+            settings = replace(settings, password=stored)
+    return settings
+
+
+def is_loopback_url(url: str) -> bool:
+    """True for http(s) URLs on 127.0.0.0/8, ::1 or localhost: the emulator's home."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(url: str | None) -> str:
+    """Reject URLs the client would refuse anyway, with a message that says what to do."""
+    if not url:
+        raise ConfigError(
+            "no head node URL: pass --url, set HPC_URL, or create a profile (`hpc profile set`)"
+        )
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"not an http(s) URL: {url!r}")
+    if parts.scheme == "http" and not is_loopback_url(url):
+        raise ConfigError(
+            f"refusing plain http to a non-loopback host ({parts.hostname}): Basic credentials "
+            "would travel in clear; use https"
+        )
+    return url

@@ -1,0 +1,95 @@
+"""Exit codes (DESIGN.md) and the mapping from library exceptions to them.
+
+Scripts branch on the exit code, so every failure path ends here: one `error: ...` line on
+stderr and a documented code; a traceback only with `--debug`.
+"""
+
+from __future__ import annotations
+
+import ssl
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import IntEnum
+
+import click
+import httpx
+import typer
+from hpcpack.errors import Forbidden, HpcFault, HpcTransportError, NotFound, Unauthorized
+
+from .config import ConfigError
+
+
+class ExitCode(IntEnum):
+    """The `hpc` exit codes; stable, documented in DESIGN.md and `hpc --help`."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    NOT_FOUND = 3
+    AUTH = 4
+    CONNECTION = 5
+    JOB_FAILED = 6
+
+
+class CliError(Exception):
+    """An error the CLI itself detects, carrying its exit code."""
+
+    def __init__(self, message: str, code: ExitCode = ExitCode.ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def exit_code_for(exc: BaseException) -> ExitCode:
+    """The exit code for any exception reaching the top of a command."""
+    if isinstance(exc, CliError):
+        return exc.code
+    if isinstance(exc, ConfigError):
+        return ExitCode.USAGE
+    if isinstance(exc, NotFound):
+        return ExitCode.NOT_FOUND
+    if isinstance(exc, Unauthorized | Forbidden):
+        return ExitCode.AUTH
+    if isinstance(exc, HpcTransportError):
+        return ExitCode.CONNECTION
+    if isinstance(exc, httpx.TransportError | ssl.SSLError | ConnectionError | TimeoutError):
+        return ExitCode.CONNECTION
+    return ExitCode.ERROR
+
+
+def describe(exc: BaseException) -> str:
+    """One line for stderr: the server's message when there is one, never a repr soup."""
+    if isinstance(exc, HpcFault):
+        return f"{exc.message.strip().splitlines()[0] if exc.message.strip() else type(exc).__name__} (HTTP {exc.status})"
+    text = str(exc).strip() or type(exc).__name__
+    first = text.splitlines()[0]
+    if isinstance(exc, httpx.ConnectError):
+        return f"cannot connect: {first}"
+    if isinstance(exc, httpx.TimeoutException):
+        return f"timed out: {first}"
+    return first
+
+
+def report(exc: BaseException, debug: bool) -> ExitCode:
+    """Print the error line (and the traceback when debugging) and return its exit code."""
+    code = exit_code_for(exc)
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    sys.stderr.write(f"error: {describe(exc)}\n")
+    sys.stderr.flush()
+    return code
+
+
+@contextmanager
+def handled(debug: bool) -> Iterator[None]:
+    """Turn any exception from a command body into `error: ...` + exit code (typer.Exit)."""
+    try:
+        yield
+    except (typer.Exit, click.exceptions.Exit, click.ClickException, click.Abort):
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("error: interrupted\n")
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        raise typer.Exit(int(report(exc, debug))) from None

@@ -1,0 +1,118 @@
+"""App assembly: the root options (connection, output) and the HPC Pack-style command groups."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .commands import cluster, jobs, nodes, profile, sessions, tasks
+from .context import State
+
+HELP = """Drive a Microsoft HPC Pack cluster through its WindowsHpc REST web service.
+
+Settings come from flags, then HPC_URL / HPC_CLUSTER / HPC_USERNAME / HPC_PASSWORD /
+HPC_API_VERSION / HPC_CA_BUNDLE, then the profile (`hpc profile set`).
+
+--json prints objects keyed by HPC Pack property names (Id, Name, State, ...).
+
+Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 authentication/authorization,
+5 connection/TLS/timeout, 6 job or task ended Failed/Canceled (wait).
+"""
+
+app = typer.Typer(
+    name="hpc",
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(jobs.app, name="job")
+app.add_typer(tasks.app, name="task")
+app.add_typer(nodes.app, name="node")
+app.add_typer(nodes.group_app, name="nodegroup")
+app.add_typer(cluster.app, name="cluster")
+app.add_typer(cluster.template_app, name="template")
+app.add_typer(sessions.app, name="session")
+app.add_typer(profile.app, name="profile")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hpc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    url: Annotated[
+        str | None,
+        typer.Option(help="Head node root, e.g. https://head or http://127.0.0.1:8080 [HPC_URL]"),
+    ] = None,
+    cluster_name: Annotated[
+        str | None,
+        typer.Option("--cluster", help="Cluster segment for pre-2016 head nodes [HPC_CLUSTER]"),
+    ] = None,
+    username: Annotated[
+        str | None, typer.Option("--username", "-u", help="DOMAIN\\user [HPC_USERNAME]")
+    ] = None,
+    password: Annotated[
+        str | None,
+        typer.Option(
+            "--password", "-p", help="Prefer HPC_PASSWORD or the prompt: argv is visible to ps"
+        ),
+    ] = None,
+    api_version: Annotated[
+        str | None, typer.Option(help="api-version sent with every call [HPC_API_VERSION]")
+    ] = None,
+    ca_bundle: Annotated[
+        str | None, typer.Option(help="PEM file of CAs to trust [HPC_CA_BUNDLE]")
+    ] = None,
+    insecure: Annotated[
+        bool | None, typer.Option("--insecure", help="Do not verify TLS certificates (warns)")
+    ] = None,
+    wire_format: Annotated[
+        str | None, typer.Option("--format", help="Wire format: xml (default) or json")
+    ] = None,
+    timeout: Annotated[float | None, typer.Option(help="Per-request timeout, seconds")] = None,
+    profile_name: Annotated[
+        str | None, typer.Option("--profile", "-P", help="Profile name [HPC_PROFILE]")
+    ] = None,
+    json_mode: Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Less chatter")] = False,
+    no_prompt: Annotated[
+        bool, typer.Option("--no-prompt", help="Never prompt for a password")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Tracebacks on errors")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version"),
+    ] = False,
+) -> None:
+    """Parse the connection and output options shared by every command."""
+    ctx.obj = State(
+        flags={
+            "url": url,
+            "cluster": cluster_name,
+            "username": username,
+            "password": password,
+            "api_version": api_version,
+            "ca_bundle": ca_bundle,
+            "insecure": insecure,
+            "format": wire_format,
+            "timeout": timeout,
+        },
+        profile=profile_name,
+        json_mode=json_mode,
+        debug=debug,
+        no_prompt=no_prompt,
+        quiet=quiet,
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,146 @@
+"""Rendering: Rich tables for people, stable JSON for scripts.
+
+JSON shape (documented in `hpc --help`): objects keyed by HPC Pack property names exactly as the
+service spells them (`Id`, `Name`, `State`, `CommandLine`, ...), lists as JSON arrays of such
+objects, enums by name, date-times in ISO 8601. Using the service's own names keeps one
+vocabulary across `hpc`, HPC Pack's `job view`, and the REST API.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+STATE_STYLES = {
+    "Finished": "green",
+    "Failed": "bold red",
+    "Canceled": "yellow",
+    "Canceling": "yellow",
+    "Running": "cyan",
+    "Queued": "blue",
+    "Online": "green",
+    "Offline": "red",
+    "Draining": "yellow",
+}
+
+
+def jsonable(value: Any) -> Any:
+    """A JSON-serialisable form with a stable shape (enum names, ISO dates, lists)."""
+    if isinstance(value, enum.Enum):
+        return value.name if value.name else value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def text_of(value: Any) -> str:
+    """How a value reads in a table cell."""
+    value = jsonable(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    if isinstance(value, list):
+        return ", ".join(text_of(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={text_of(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _cell(column: str, value: Any) -> Text:
+    text = text_of(value).rstrip()  # task Output ends with a newline: no blank table line
+    style = STATE_STYLES.get(text, "") if column.endswith("State") else ""
+    return Text(text, style=style)
+
+
+def _title(title: str | None) -> Text | None:
+    """Titles hold user data (names): never parse them as Rich markup."""
+    return Text(title, style="bold") if title else None
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console that never wraps tables at 80 columns when output is captured."""
+    stream = sys.stderr if stderr else sys.stdout
+    width = None
+    if not stream.isatty() and not os.environ.get("COLUMNS"):
+        width = 160
+    return Console(file=stream, width=width, highlight=False, soft_wrap=False)
+
+
+class Output:
+    """One per command invocation: knows whether the user asked for JSON."""
+
+    def __init__(self, json_mode: bool, quiet: bool = False) -> None:
+        self.json_mode = json_mode
+        self.quiet = quiet
+        self.console = make_console()
+        self.err = make_console(stderr=True)
+
+    def json(self, data: Any) -> None:
+        """Print JSON on stdout (always, regardless of --json)."""
+        sys.stdout.write(json.dumps(jsonable(data), indent=2, sort_keys=False) + "\n")
+        sys.stdout.flush()
+
+    def table(
+        self,
+        rows: Sequence[Mapping[str, Any]],
+        columns: Sequence[str],
+        title: str | None = None,
+        json_rows: Sequence[Mapping[str, Any]] | None = None,
+    ) -> None:
+        """A list: table of `columns` for people, every property of each row for scripts."""
+        if self.json_mode:
+            self.json(list(json_rows if json_rows is not None else rows))
+            return
+        table = Table(title=_title(title), title_justify="left", header_style="bold")
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*(_cell(c, row.get(c)) for c in columns))
+        self.console.print(table)
+        if not rows:
+            self.err.print("(none)", markup=False)
+
+    def record(self, data: Mapping[str, Any], title: str | None = None) -> None:
+        """One object: a two-column property/value table, or a JSON object."""
+        if self.json_mode:
+            self.json(dict(data))
+            return
+        table = Table(title=_title(title), title_justify="left", show_header=False, box=None)
+        table.add_column("Property", style="bold")
+        table.add_column("Value", overflow="fold")
+        for key, value in data.items():
+            table.add_row(key, _cell(key, value))
+        self.console.print(table)
+
+    def result(self, message: str, data: Mapping[str, Any]) -> None:
+        """The outcome of an action: a sentence for people, an object for scripts."""
+        if self.json_mode:
+            self.json(dict(data))
+        elif not self.quiet:
+            self.console.print(message, markup=False)
+
+    def note(self, message: str) -> None:
+        """Side information (stderr, so stdout stays parseable)."""
+        if not self.quiet:
+            self.err.print(message, markup=False)
+
+    def warn(self, message: str) -> None:
+        """A warning line on stderr, even when quiet: security-relevant choices must be seen."""
+        sys.stderr.write(f"warning: {message}\n")
+        sys.stderr.flush()

@@ -1,0 +1,35 @@
+"""Credentials against an emulator that has users: wrong password -> exit 4, right one -> 0."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from hpc_emulator.testing import run_emulator
+
+from .conftest import make_invoke
+
+
+@pytest.fixture(scope="module")
+def secured_url() -> Iterator[str]:
+    with run_emulator(users={"HPC\\alice": "right"}) as emu:
+        yield str(emu.url)
+
+
+def test_bad_password_exit_4(secured_url: str) -> None:
+    secret = "Zq7-not-the-password"
+    result = make_invoke(secured_url, "-u", "HPC\\alice", "-p", secret)("job", "list")
+    assert result.exit_code == 4, result.output
+    assert result.stderr.startswith("error: ")
+    assert secret not in result.output
+
+
+def test_no_credentials_exit_4(secured_url: str) -> None:
+    assert make_invoke(secured_url)("job", "list").exit_code == 4
+
+
+def test_good_password_from_env(secured_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HPC_USERNAME", "HPC\\alice")
+    monkeypatch.setenv("HPC_PASSWORD", "right")
+    result = make_invoke(secured_url)("--json", "job", "list", "--all")
+    assert result.exit_code == 0, result.output
