@@ -17,32 +17,75 @@ from hpc_emulator.config import EmulatorConfig, parse_users
 from hpc_emulator.tls import self_signed
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be 0..65535, got {value}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="hpc-emulator", description=__doc__)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    p.add_argument("--port", type=_port, default=0, help="0 picks a free port")
     p.add_argument("--cluster-name", default="EMULATED")
-    p.add_argument("--data-dir", type=Path, help="state directory (default: a new temp dir)")
+    p.add_argument("--data-dir", type=Path, help="state directory (default: a temp dir, removed)")
     p.add_argument("--users", help="user:password pairs, comma-separated (default: open)")
-    p.add_argument("--tls-cert", type=Path)
-    p.add_argument("--tls-key", type=Path)
-    p.add_argument("--self-signed", action="store_true", help="generate a cert into the data dir")
-    p.add_argument("--nodes", type=int, default=4)
-    p.add_argument("--cores-per-node", type=int, default=4)
+    p.add_argument("--tls-cert", type=Path, help="PEM certificate (HTTPS)")
+    p.add_argument("--tls-key", type=Path, help="PEM private key of --tls-cert")
+    p.add_argument(
+        "--tls-self-signed",
+        "--self-signed",
+        dest="self_signed",
+        action="store_true",
+        help="HTTPS with a self-signed localhost certificate written into the data dir",
+    )
+    p.add_argument("--nodes", type=_positive, default=4)
+    p.add_argument("--cores-per-node", type=_positive, default=4)
     p.add_argument("--ready-file", type=Path, help="write the base URL here once listening")
     p.add_argument("--log-level", default="warning")
     return p
 
 
-async def serve(args: argparse.Namespace) -> None:
-    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="hpc-emulator-"))
+def check(p: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, str]:
+    """Cross-argument rules; returns the parsed --users."""
+    if args.self_signed and (args.tls_cert or args.tls_key):
+        p.error("--tls-self-signed cannot be combined with --tls-cert/--tls-key")
+    if args.tls_key and not args.tls_cert:
+        p.error("--tls-key needs --tls-cert")
+    for path in (args.tls_cert, args.tls_key):
+        if path is not None and not path.is_file():
+            p.error(f"no such file: {path}")
+    try:
+        return parse_users(args.users)
+    except ValueError as exc:
+        p.error(str(exc))
+
+
+def url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+async def serve(args: argparse.Namespace, users: dict[str, str], data_dir: Path) -> None:
     config = EmulatorConfig(
         data_dir=data_dir,
         cluster_name=args.cluster_name,
         nodes=args.nodes,
         cores_per_node=args.cores_per_node,
-        users=parse_users(args.users),
+        users=users,
     )
+    if not users and args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"hpc-emulator: warning: no --users: anyone who can reach {args.host} can use it",
+            file=sys.stderr,
+        )
     cert, key = args.tls_cert, args.tls_key
     if args.self_signed and not cert:
         cert, key = self_signed(data_dir)
@@ -65,7 +108,7 @@ async def serve(args: argparse.Namespace) -> None:
         await asyncio.sleep(0.02)
     port = server.servers[0].sockets[0].getsockname()[1]
     scheme = "https" if cert else "http"
-    url = f"{scheme}://{args.host}:{port}"
+    url = f"{scheme}://{url_host(args.host)}:{port}"
     if args.ready_file:
         tmp = args.ready_file.with_suffix(".tmp")
         tmp.write_text(url + "\n")
@@ -75,11 +118,17 @@ async def serve(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    users = check(p, args)
     # uvicorn shuts down gracefully on SIGTERM, then re-raises it: make that a clean exit 0
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(args))
+    with contextlib.ExitStack() as stack:
+        data_dir = args.data_dir
+        if data_dir is None:
+            data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="hpc-emu-")))
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(serve(args, users, data_dir))
     sys.exit(0)
 
 

@@ -7,6 +7,7 @@ and runs again, otherwise it is marked Failed with a lost-node ErrorMessage. The
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -129,3 +130,86 @@ def test_console_entry_point_prints_readiness(tmp_path: Path) -> None:
         proc.terminate()
         proc.wait(timeout=15)
     assert proc.returncode == 0
+
+
+SOAP = "http://www.w3.org/2003/05/soap-envelope"
+WSA = "http://www.w3.org/2005/08/addressing"
+HPC = "http://hpc.microsoft.com/"
+OCTET = {"Content-Type": "application/octet-stream", **V}
+
+
+def _requests(n: int, delay_ms: int, tag: str) -> str:
+    """`EchoWithDelay` requests: still unanswered when the emulator is killed."""
+    envelopes = "".join(
+        f'<s:Envelope xmlns:s="{SOAP}" xmlns:a="{WSA}"><s:Header><a:Action s:mustUnderstand="1">'
+        "http://tempuri.org/IService/EchoWithDelay</a:Action></s:Header><s:Body>"
+        f'<EchoWithDelay xmlns="http://tempuri.org/"><message>{tag}{i}</message>'
+        f"<delayMs>{delay_ms}</delayMs></EchoWithDelay></s:Body></s:Envelope>"
+        for i in range(n)
+    )
+    return f"<HPCServer2008_WebAPI_MessageArray>{envelopes}</HPCServer2008_WebAPI_MessageArray>"
+
+
+def _session(c: httpx.Client, durable: bool) -> int:
+    body = (
+        f'<WebSessionStartInfo xmlns="{HPC}"><ClientIdleTimeout>20000</ClientIdleTimeout>'
+        "<ServiceName>EchoService</ServiceName></WebSessionStartInfo>"
+    )
+    r = c.post(
+        "/Sessions/Create",
+        params={"durable": str(durable).lower()},
+        content=body,
+        headers={"Content-Type": "application/xml", **V},
+    )
+    assert r.status_code == 201, r.text
+    return int(r.text.split("<Id>")[1].split("</Id>")[0])
+
+
+def test_sigkill_keeps_queued_soa_requests(tmp_path: Path) -> None:
+    """Requests accepted over HTTP but not yet answered are answered after a SIGKILL + restart."""
+    proc = start_emulator_process(data_dir=tmp_path)
+    try:
+        c = httpx.Client(base_url=proc.base_url, timeout=30)
+        interactive, durable = _session(c, False), _session(c, True)
+        r = c.post(
+            f"/Session/{interactive}/batch/q",
+            params={"commit": "true"},
+            content=_requests(40, 700, "i"),
+            headers=OCTET,
+        )
+        assert r.status_code == 201, r.text
+        r = c.post(f"/Session/{durable}/batch/open", content=_requests(5, 700, "d"), headers=OCTET)
+        assert r.status_code == 200, r.text  # not committed
+        status = c.get(f"/Session/{interactive}/batch/q/Status", headers=V).text
+        assert ">Processing<" in status  # nothing answered yet: 700 ms per request
+        c.close()
+    finally:
+        proc.kill()
+    assert proc.process.returncode == -9
+
+    proc2 = start_emulator_process(data_dir=tmp_path)
+    try:
+        c = httpx.Client(base_url=proc2.base_url, timeout=30)
+        r = c.get(f"/Session/{interactive}/Attach", params={"durable": "false"}, headers=V)
+        assert r.status_code == 200, r.text
+        assert job_props(c, interactive, "State")["State"] == "Running"
+        r = c.post(f"/Session/{interactive}/batch/q/Response", content=b"", headers=V)
+        assert r.status_code == 200
+        got = sorted(re.findall(r"<EchoWithDelayResult>(\w+)</EchoWithDelayResult>", r.text))
+        assert got == sorted(f"i{i}" for i in range(40))  # each exactly once
+        assert "<Count>40</Count><Reason>Success</Reason>" in r.text
+        status = c.get(f"/Session/{durable}/batch/open/Status", headers=V).text
+        assert ">Ready<" in status  # still open: more requests may come
+        r = c.post(
+            f"/Session/{durable}/batch/open",
+            params={"commit": "true"},
+            content=_requests(1, 0, "late"),
+            headers=OCTET,
+        )
+        assert r.status_code == 201, r.text
+        r = c.post(f"/Session/{durable}/batch/open/Response", content=b"", headers=V)
+        got = sorted(re.findall(r"<EchoWithDelayResult>(\w+)</EchoWithDelayResult>", r.text))
+        assert got == sorted([*(f"d{i}" for i in range(5)), "late0"])
+        c.close()
+    finally:
+        proc2.terminate()

@@ -1,0 +1,121 @@
+"""The `hpc-emulator` command line: every option, through a real process on loopback."""
+
+from __future__ import annotations
+
+import os
+import socket
+import ssl
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from hpc_emulator.tls import self_signed
+
+from .helpers import XML, V, parse_objects, props_xml
+
+
+@contextmanager
+def emulator(*args: str, env: dict[str, str] | None = None) -> Iterator[tuple[str, str]]:
+    """Run `python -m hpc_emulator ARGS`; yield (base URL from the readiness line, the line)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hpc_emulator", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().strip()
+        assert line.startswith("hpc-emulator listening on "), (line, proc.stderr)
+        yield line.split()[3], line
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+    assert proc.returncode == 0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_defaults_loopback_open_and_temp_dir_removed(tmp_path: Path) -> None:
+    with emulator(env={**os.environ, "TMPDIR": str(tmp_path)}) as (url, line):
+        assert url.startswith("http://127.0.0.1:")
+        assert line.endswith("(cluster EMULATED)")
+        r = httpx.get(f"{url}/WindowsHpc/Nodes", headers=V)
+        assert r.status_code == 200 and len(parse_objects(r.text)) == 4
+        r = httpx.post(f"{url}/WindowsHpc/Jobs", content=props_xml(Name="x"), headers=XML)
+        assert r.status_code == 200  # open: no credentials needed
+        (state,) = tmp_path.iterdir()
+        assert (state / "emulator.sqlite3").exists()
+    assert list(tmp_path.iterdir()) == []  # the temp data dir goes with the process
+
+
+def test_port_cluster_name_nodes_cores_users_data_dir(tmp_path: Path) -> None:
+    port = free_port()
+    data = tmp_path / "state"
+    ready = tmp_path / "ready"
+    args = [
+        "--port", str(port), "--cluster-name", "LAB", "--nodes", "3", "--cores-per-node", "2",
+        "--users", "alice:pw1,HPC\\bob:pw2", "--data-dir", str(data), "--ready-file", str(ready),
+    ]  # fmt: skip
+    with emulator(*args) as (url, line):
+        assert url == f"http://127.0.0.1:{port}"
+        assert ready.read_text().strip() == url
+        assert line.endswith("(cluster LAB)")
+        base = f"{url}/WindowsHpc/LAB"
+        assert httpx.get(f"{base}/Nodes", headers=V).status_code == 401
+        assert httpx.get(f"{base}/Nodes", headers=V, auth=("alice", "wrong")).status_code == 401
+        r = httpx.get(
+            f"{base}/Nodes", headers=V, params={"Properties": "Name,NumCores"}, auth=("bob", "pw2")
+        )
+        assert r.status_code == 200
+        assert parse_objects(r.text) == [{"Name": f"NODE0{i}", "NumCores": "2"} for i in (1, 2, 3)]
+        clusters = httpx.get(f"{url}/WindowsHpc/Clusters", headers=V, auth=("alice", "pw1"))
+        assert parse_objects(clusters.text) == [{"Name": "LAB"}]
+    assert (data / "emulator.sqlite3").exists()  # state is kept in --data-dir
+
+
+def test_tls_self_signed(tmp_path: Path) -> None:
+    with emulator("--tls-self-signed", "--data-dir", str(tmp_path)) as (url, _):
+        assert url.startswith("https://127.0.0.1:")
+        cert = tmp_path / "emulator-cert.pem"
+        r = httpx.get(f"{url}/WindowsHpc/Version", verify=ssl.create_default_context(cafile=cert))
+        assert r.status_code == 200
+        with pytest.raises(httpx.ConnectError):
+            httpx.get(f"{url}/WindowsHpc/Version")  # not trusted by default
+
+
+def test_tls_cert_and_key(tmp_path: Path) -> None:
+    cert, key = self_signed(tmp_path / "pki")
+    with emulator("--tls-cert", str(cert), "--tls-key", str(key)) as (url, _):
+        assert url.startswith("https://")
+        trust = ssl.create_default_context(cafile=cert)
+        assert httpx.get(f"{url}/WindowsHpc/Version", verify=trust).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--users", "nopassword"], "user:password"),
+        (["--nodes", "0"], "at least 1"),
+        (["--cores-per-node", "-2"], "at least 1"),
+        (["--port", "70000"], "0..65535"),
+        (["--tls-key", "k.pem"], "--tls-key needs --tls-cert"),
+        (["--tls-cert", "/nonexistent.pem"], "no such file"),
+        (["--tls-self-signed", "--tls-cert", "c.pem"], "cannot be combined"),
+    ],
+)
+def test_bad_arguments_are_usage_errors(args: list[str], message: str) -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "hpc_emulator", *args], capture_output=True, text=True, timeout=30
+    )
+    assert r.returncode == 2
+    assert message in r.stderr
