@@ -66,6 +66,7 @@ class _Config:
         if url_creds and username is None:
             username, password = url_creds
         self.username = username
+        self.password = password  # for the SOA start info only; never in reprs or messages
         self.cluster = cluster
         self.format = format
         self.api_version = api_version

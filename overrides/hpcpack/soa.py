@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
+import attrs
 import defusedxml
 from defusedxml.ElementTree import DefusedXMLParser
 from hpc_client.api.sessions import (
@@ -28,6 +29,7 @@ from hpc_client.api.sessions import (
     purge_batch,
 )
 from hpc_client.models import BrokerClientStatusCode, WebSessionInfo, WebSessionStartInfo
+from hpc_client.types import Unset
 
 from .errors import (
     HostileXml,
@@ -335,8 +337,18 @@ def _parser(generic: bool, limit: int) -> EnvelopeParser | GenericParser:
     return GenericParser(limit) if generic else EnvelopeParser(limit)
 
 
-def _start_info(info: WebSessionStartInfo | str) -> WebSessionStartInfo:
-    return WebSessionStartInfo(service_name=info) if isinstance(info, str) else info
+def _start_info(
+    info: WebSessionStartInfo | str, username: str | None, password: str | None
+) -> WebSessionStartInfo:
+    """The start info, with the client's credentials where it names none (the broker runs the
+    service job as `Username`; the documentation lists Username and Password as required)."""
+    if isinstance(info, str):
+        info = WebSessionStartInfo(service_name=info)
+    if isinstance(info.username, Unset) and username is not None:
+        info = attrs.evolve(info, username=username)
+        if isinstance(info.password, Unset) and password is not None:
+            info = attrs.evolve(info, password=password)
+    return info
 
 
 def _flag(value: bool) -> str:
@@ -458,7 +470,11 @@ class Sessions:
     def create(
         self, info: WebSessionStartInfo | str, *, durable: bool = False, generic: bool = False
     ) -> Session:
-        result = create_session.sync(client=self._hpc.raw, body=_start_info(info), durable=durable)
+        result = create_session.sync(
+            client=self._hpc.raw,
+            body=_start_info(info, self._hpc._config.username, self._hpc._config.password),
+            durable=durable,
+        )
         if result is None:
             raise MalformedResponse("no session in the answer")
         return Session(self._hpc, result, generic=generic)
@@ -559,7 +575,9 @@ class AsyncSessions:
         self, info: WebSessionStartInfo | str, *, durable: bool = False, generic: bool = False
     ) -> AsyncSession:
         result = await create_session.asyncio(
-            client=self._hpc.raw, body=_start_info(info), durable=durable
+            client=self._hpc.raw,
+            body=_start_info(info, self._hpc._config.username, self._hpc._config.password),
+            durable=durable,
         )
         if result is None:
             raise MalformedResponse("no session in the answer")
