@@ -6,10 +6,9 @@ import base64
 import ssl
 from pathlib import Path
 
+import hpcpack
 import httpx
 import pytest
-
-import hpcpack
 from hpcpack import AsyncHpcClient, HpcClient, InsecureCredentials, NtlmAuth
 
 from .conftest import Wire, make_client, scalar_xml, xml
