@@ -1,0 +1,124 @@
+"""`make bench`: client overhead, paging, SOA throughput, import and generate time.
+
+Prints the results table and writes it, with the command, the machine and the date, to
+bench/RESULTS.md. Every figure is a ratio against a baseline measured in this same run.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:  # `python bench/run.py` from the repo root
+    sys.path.insert(0, str(HERE))
+
+import endtoend  # noqa: E402
+import percall  # noqa: E402
+import seed  # noqa: E402
+import soa_throughput  # noqa: E402
+import startup  # noqa: E402
+from common import Row, machine  # noqa: E402
+
+LIST_JOBS = 10_000
+MEMORY_SMALL = 1_000
+MEMORY_LARGE = 100_000
+COMMAND = "make bench  (= .venv/bin/python bench/run.py)"
+
+
+def table(rows: list[Row]) -> str:
+    head = "| section | measure | hpcpack | baseline | ratio | goal | verdict | how |"
+    lines = [head, "|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        ratio = f"{r.ratio:.2f}x" if r.ratio is not None else ""
+        note = r.note.replace("|", "/")
+        lines.append(
+            f"| {r.section} | {r.what} | {r.ours} | {r.baseline} | {ratio} | {r.goal} "
+            f"| {r.verdict} | {note} |"
+        )
+    return "\n".join(lines)
+
+
+def step(name: str, fn: Callable[[], list[Row]], rows: list[Row]) -> None:
+    t0 = time.perf_counter()
+    print(f"[bench] {name} ...", file=sys.stderr, flush=True)
+    try:
+        rows.extend(fn())
+    except Exception as exc:  # keep the other measurements
+        rows.append(
+            Row(
+                name,
+                "(step failed)",
+                "error",
+                "",
+                None,
+                "",
+                False,
+                f"{type(exc).__name__}: {exc}"[:200],
+            )
+        )
+    print(f"[bench] {name}: {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
+
+
+def main() -> int:
+    started = time.perf_counter()
+    when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    rows: list[Row] = []
+    step("import time", lambda: [startup.import_row()], rows)
+    step("make generate", lambda: [startup.generate_row()], rows)
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        small_dir, large_dir = Path(tmp) / "jobs-10k", Path(tmp) / "jobs-100k"
+        seed.seed_jobs(small_dir, LIST_JOBS)
+        emulator = seed.start(small_dir)
+        try:
+            step("paging", lambda: [endtoend.list_speed(emulator.base_url, LIST_JOBS)], rows)
+            bodies = percall.capture(emulator.base_url)
+            step("per call", lambda: percall.run(bodies), rows)
+            step("SOA", lambda: soa_throughput.run(emulator.base_url), rows)
+        finally:
+            emulator.terminate()
+
+        seed.seed_jobs(large_dir, MEMORY_LARGE)
+        emulator = seed.start(large_dir)
+        try:
+            step(
+                "memory",
+                lambda: [endtoend.memory(emulator.base_url, MEMORY_SMALL, MEMORY_LARGE)],
+                rows,
+            )
+        finally:
+            emulator.terminate()
+
+    total = time.perf_counter() - started
+    met = sum(1 for r in rows if r.met)
+    goals = sum(1 for r in rows if r.met is not None)
+    text = table(rows)
+    report = "\n".join(
+        [
+            "# Bench results",
+            "",
+            f"* command: `{COMMAND}`",
+            f"* date: {when}",
+            f"* machine: {machine()}",
+            f"* total wall time: {total:.0f} s; goals met: {met} of {goals}",
+            "",
+            "Ratios are hpcpack / baseline, both measured in this run (per-call figures: best of "
+            "7 interleaved rounds). The emulator runs in its own process.",
+            "",
+            text,
+            "",
+        ]
+    )
+    print(text)
+    print(f"\ngoals met: {met} of {goals}; total {total:.0f} s")
+    (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
