@@ -41,6 +41,17 @@ def service_urls(base_url: str, cluster: str | None) -> tuple[str, str, tuple[st
     return root, base, creds
 
 
+def _headers(api_version: str | None, format: str) -> dict[str, str]:
+    """Default request headers; no `api-version` at all for None (HPC Pack 2008 R2 SP2)."""
+    headers = {
+        "Accept": "application/json" if format == "json" else "application/xml",
+        "User-Agent": USER_AGENT,
+    }
+    if api_version is not None:
+        headers["api-version"] = api_version
+    return headers
+
+
 class _Config:
     """Everything both clients derive from the constructor arguments."""
 
@@ -53,7 +64,7 @@ class _Config:
         password: str | None,
         auth: httpx.Auth | None,
         auth_method: str,
-        api_version: str,
+        api_version: str | None,
         format: str,
         verify: bool | ssl.SSLContext,
         ca_bundle: str | None,
@@ -90,16 +101,12 @@ class _Config:
         else:
             self.verify = verify
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        self.headers = {
-            "api-version": api_version,
-            "Accept": "application/json" if format == "json" else "application/xml",
-            "User-Agent": USER_AGENT,
-        }
+        self.headers = _headers(api_version, format)
 
-    def with_api_version(self, api_version: str) -> _Config:
+    def with_api_version(self, api_version: str | None) -> _Config:
         other = copy.copy(self)
         other.api_version = api_version
-        other.headers = {**self.headers, "api-version": api_version}
+        other.headers = _headers(api_version, self.format)
         return other
 
     def repr(self, cls: str) -> str:
@@ -119,7 +126,7 @@ class HpcClient:
         password: str | None = None,
         auth: httpx.Auth | None = None,
         auth_method: str = "basic",
-        api_version: str = DEFAULT_API_VERSION,
+        api_version: str | None = DEFAULT_API_VERSION,
         format: str = "xml",
         verify: bool | ssl.SSLContext = True,
         ca_bundle: str | None = None,
@@ -177,10 +184,11 @@ class HpcClient:
         self.cluster = Cluster(self)
         self.sessions = Sessions(self)
 
-    def with_api_version(self, api_version: str) -> HpcClient:
+    def with_api_version(self, api_version: str | None) -> HpcClient:
         """A view of this client sending another `api-version` (same connections and auth).
 
-        For one call: `hpc.with_api_version("2011-11-01").jobs.get(1)`. Closing the view
+        For one call: `hpc.with_api_version("2011-11-01").jobs.get(1)`; None sends no
+        `api-version` (HPC Pack 2008 R2 SP2; faults then come as `<string>`). Closing the view
         leaves this client open. (The generated functions of `hpc.raw` also take
         `api_version=` per call.)
         """
@@ -225,7 +233,7 @@ class AsyncHpcClient:
         password: str | None = None,
         auth: httpx.Auth | None = None,
         auth_method: str = "basic",
-        api_version: str = DEFAULT_API_VERSION,
+        api_version: str | None = DEFAULT_API_VERSION,
         format: str = "xml",
         verify: bool | ssl.SSLContext = True,
         ca_bundle: str | None = None,
@@ -283,7 +291,7 @@ class AsyncHpcClient:
         self.cluster = AsyncCluster(self)
         self.sessions = AsyncSessions(self)
 
-    def with_api_version(self, api_version: str) -> AsyncHpcClient:
+    def with_api_version(self, api_version: str | None) -> AsyncHpcClient:
         """Async twin of `HpcClient.with_api_version`."""
         view = copy.copy(self)
         view._config = self._config.with_api_version(api_version)
