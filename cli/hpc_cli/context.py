@@ -6,6 +6,7 @@ prompting and the loopback exception are decided once, the same way for every su
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,6 +42,20 @@ def state_of(ctx: typer.Context) -> State:
     if not isinstance(root.obj, State):
         root.obj = State()
     return root.obj
+
+
+def configure_logging(debug: bool) -> None:
+    """Library log lines (retries, restarted listings) only with --debug: errors stay one line."""
+    log = logging.getLogger("hpcpack")
+    if log.handlers:
+        return
+    if debug:
+        handler: logging.Handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("debug: %(name)s: %(message)s"))
+        log.setLevel(logging.DEBUG)
+    else:
+        handler = logging.NullHandler()
+    log.addHandler(handler)
 
 
 def settings_for(state: State) -> Settings:
@@ -88,6 +103,7 @@ def connect(ctx: typer.Context, json_flag: bool = False) -> Iterator[tuple[Any, 
     state = state_of(ctx)
     out = state.output(json_flag)
     with handled(state.debug):
+        configure_logging(state.debug)
         settings = settings_for(state)
         kwargs = client_kwargs(settings, out)
         url = kwargs.pop("url")

@@ -16,7 +16,14 @@ from enum import IntEnum
 import click
 import httpx
 import typer
-from hpcpack.errors import Forbidden, HpcFault, HpcTransportError, NotFound, Unauthorized
+from hpcpack.errors import (
+    Forbidden,
+    HpcFault,
+    HpcTLSError,
+    HpcTransportError,
+    NotFound,
+    Unauthorized,
+)
 
 from .config import ConfigError
 
@@ -64,6 +71,10 @@ def describe(exc: BaseException) -> str:
         return f"{exc.message.strip().splitlines()[0] if exc.message.strip() else type(exc).__name__} (HTTP {exc.status})"
     text = str(exc).strip() or type(exc).__name__
     first = text.splitlines()[0]
+    if isinstance(exc, HpcTLSError | ssl.SSLError):
+        return (
+            f"{first}; to trust the head node's certificate pass --ca-bundle or set HPC_CA_BUNDLE"
+        )
     if isinstance(exc, httpx.ConnectError):
         return f"cannot connect: {first}"
     if isinstance(exc, httpx.TimeoutException):

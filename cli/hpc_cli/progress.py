@@ -51,15 +51,17 @@ def summary(counts: Mapping[str, int]) -> str:
 class TaskProgress:
     """Context manager fed with task-state counts; renders live or as plain lines."""
 
-    def __init__(self, out: Output, label: str, plain_every: float = 5.0) -> None:
+    def __init__(
+        self, out: Output, label: str, plain_every: float = 2.0, live: bool | None = None
+    ) -> None:
         self.out = out
         self.label = label
         self.plain_every = plain_every
-        self.live = sys.stderr.isatty() and not out.quiet
+        self.live = (sys.stderr.isatty() if live is None else live) and not out.quiet
         self._progress: Progress | None = None
         self._task: Any = None
         self._last_line = ""
-        self._last_time = 0.0
+        self._last_time = -plain_every
 
     def __enter__(self) -> TaskProgress:
         if self.live:
@@ -76,11 +78,17 @@ class TaskProgress:
             self._task = self._progress.add_task(self.label, total=None, counts="")
         return self
 
-    def update(self, counts: Mapping[str, int], job_state: str = "") -> None:
+    def _text(self, counts: Mapping[str, int], job_state: str) -> str:
         total = sum(counts.values())
-        done = counts.get("finished", 0) + counts.get("failed", 0) + counts.get("canceled", 0)
-        line = summary(counts)
+        done = total - counts.get("queued", 0) - counts.get("running", 0)
+        return f"{self.label}: {done}/{total} done ({summary(counts)}) {job_state}".rstrip()
+
+    def update(self, counts: Mapping[str, int], job_state: str = "") -> None:
+        """A new poll: move the bar, or print a line if it changed (at most every few s)."""
         if self._progress is not None:
+            total = sum(counts.values())
+            done = total - counts.get("queued", 0) - counts.get("running", 0)
+            line = summary(counts)
             self._progress.update(
                 self._task,
                 total=total or None,
@@ -89,21 +97,21 @@ class TaskProgress:
             )
             return
         now = time.monotonic()
-        if self.out.quiet:
+        text = self._text(counts, job_state)
+        if self.out.quiet or text == self._last_line or now - self._last_time < self.plain_every:
             return
-        if line != self._last_line and now - self._last_time >= self.plain_every:
-            self.out.note(f"{self.label}: {done}/{total} done ({line}) {job_state}".rstrip())
-            self._last_line, self._last_time = line, now
+        self.out.note(text)
+        self._last_line, self._last_time = text, now
 
     def final(self, counts: Mapping[str, int], job_state: str) -> None:
         """Always show the last state once, even when intermediate lines were rate-limited."""
         if self._progress is not None:
             self.update(counts, job_state)
             return
-        if not self.out.quiet:
-            total = sum(counts.values())
-            done = total - counts.get("queued", 0) - counts.get("running", 0)
-            self.out.note(f"{self.label}: {done}/{total} done ({summary(counts)}) {job_state}")
+        text = self._text(counts, job_state)
+        if not self.out.quiet and text != self._last_line:
+            self.out.note(text)
+            self._last_line = text
 
     def __exit__(
         self,
@@ -122,12 +130,19 @@ class SendProgress:
     then at most one every `plain_every` seconds while replies stream in, and a last one.
     """
 
-    def __init__(self, out: Output, label: str, total: int, plain_every: float = 2.0) -> None:
+    def __init__(
+        self,
+        out: Output,
+        label: str,
+        total: int,
+        plain_every: float = 2.0,
+        live: bool | None = None,
+    ) -> None:
         self.out = out
         self.label = label
         self.total = total
         self.plain_every = plain_every
-        self.live = sys.stderr.isatty() and not out.quiet
+        self.live = (sys.stderr.isatty() if live is None else live) and not out.quiet
         self.plain = not self.live and not out.quiet
         self._progress: Progress | None = None
         self._sent: Any = None

@@ -20,6 +20,8 @@ Invoke = Callable[..., Result]
 def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own config dir and none of the caller's HPC_* variables."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    # if `keyring` is installed, its "fail" backend keeps the user's real keyring untouched
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     for var in list(os.environ):
         if var.startswith("HPC_"):
             monkeypatch.delenv(var)

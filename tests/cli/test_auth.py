@@ -7,12 +7,12 @@ from collections.abc import Iterator
 import pytest
 from hpc_emulator.testing import run_emulator
 
-from .conftest import make_invoke
+from .conftest import as_json, make_invoke
 
 
 @pytest.fixture(scope="module")
 def secured_url() -> Iterator[str]:
-    with run_emulator(users={"HPC\\alice": "right"}) as emu:
+    with run_emulator(users={"HPC\\alice": "right", "HPC\\bob": "other"}) as emu:
         yield str(emu.url)
 
 
@@ -33,3 +33,13 @@ def test_good_password_from_env(secured_url: str, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("HPC_PASSWORD", "right")
     result = make_invoke(secured_url)("--json", "job", "list", "--all")
     assert result.exit_code == 0, result.output
+
+
+def test_other_users_job_exit_4(secured_url: str) -> None:
+    alice = make_invoke(secured_url, "-u", "HPC\\alice", "-p", "right")
+    job_id = as_json(alice("--json", "job", "new", "--name", "alices"))["Id"]
+    bob = make_invoke(secured_url, "-u", "HPC\\bob", "-p", "other")
+    result = bob("job", "cancel", str(job_id))
+    assert result.exit_code == 4, result.output
+    assert result.stderr.startswith("error: Access denied") and "(HTTP 403)" in result.stderr
+    assert as_json(alice("--json", "job", "view", str(job_id)))["State"] == "Configuring"

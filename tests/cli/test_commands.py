@@ -78,7 +78,12 @@ def test_job_lifecycle_new_add_submit_view_list(hpc: Invoke) -> None:
     assert final["State"] == "Finished"
     tasks = as_json(hpc("--json", "task", "list", str(job_id)))
     assert [t["State"] for t in tasks] == ["Finished", "Finished"]
-    assert tasks[1]["Output"].strip() == "second" if "Output" in tasks[1] else True
+    assert [t["Output"].strip() for t in tasks] == ["first", "second"]
+    assert [t["TaskId"] for t in tasks] == [f"{job_id}.1", f"{job_id}.2"]
+    listed = hpc("task", "list", str(job_id))
+    assert listed.exit_code == 0
+    for column in ("TaskId", "State", "ExitCode", "CommandLine", "echo second"):
+        assert column in listed.stdout
     task = as_json(hpc("--json", "task", "view", f"{job_id}.2"))
     assert task["Output"].strip() == "second"
     everything = as_json(hpc("--json", "job", "list", "--all"))
@@ -180,7 +185,8 @@ def test_sessions(hpc: Invoke) -> None:
     assert [r["Request"] for r in replies] == [f"hello {i}" for i in range(1, 6)]
     assert all(r["Reply"] == r["Request"] for r in replies)
     status = as_json(hpc("--json", "session", "status", str(sid)))
-    assert status["Status"] in ("Finished", "Ready", "Processing", "Unknown")
+    assert status == {"Id": sid, "Batch": "hpc-cli", "Status": "Finished"}
+    assert hpc("session", "status", str(sid), "--batch", "never-sent").exit_code in (0, 3)
     piped = hpc(
         "--json", "session", "send", str(sid), "--file", "-", "--batch", "b2", input="a\nb\n"
     )
@@ -199,3 +205,30 @@ def test_wire_formats_give_same_json(emulator_url: str, wire: str) -> None:
     job_id = as_json(hpc("--json", "job", "new", "--name", f"fmt-{wire}"))["Id"]
     view = as_json(hpc("--json", "job", "view", str(job_id)))
     assert view["Name"] == f"fmt-{wire}" and view["Id"] == job_id
+
+
+def test_subtask_cancel_and_requeue(hpc: Invoke) -> None:
+    job_id = as_json(hpc("--json", "job", "new", "--name", "sub"))["Id"]
+    assert hpc("job", "add", str(job_id), "--parametric", "1-3", "--", "sleep 30").exit_code == 0
+    assert hpc("job", "submit", "--id", str(job_id)).exit_code == 0
+    canceled = hpc("task", "cancel", f"{job_id}.1.2", "-m", "not this one")
+    assert canceled.exit_code == 0 and f"Task {job_id}.1.2 canceled." in canceled.stdout
+    sub = as_json(hpc("--json", "task", "view", f"{job_id}.1.2"))
+    assert (sub["InstanceId"], sub["State"]) == (2, "Canceled")
+    others = as_json(hpc("--json", "task", "list", str(job_id), "--state", "running"))
+    assert sorted(t["InstanceId"] for t in others) == [1, 3]
+    assert hpc("task", "requeue", f"{job_id}.1.2").exit_code == 0
+    assert as_json(hpc("--json", "task", "view", f"{job_id}.1.2"))["State"] != "Canceled"
+    assert hpc("job", "cancel", str(job_id)).exit_code == 0
+    assert hpc("task", "view", f"{job_id}.1.9").exit_code == 3
+
+
+def test_session_faults_exit_1_after_printing_every_reply(hpc: Invoke) -> None:
+    result = hpc("--json", "session", "send", "--service", "EchoService", "--action", "EchoFault")
+    assert result.exit_code == 1
+    rows = json.loads(result.stdout)
+    assert [(r["Request"], r["Fault"]) for r in rows] == [("hello 1", True)]
+    assert "hello 1" in rows[0]["Reply"]
+    assert result.stderr.splitlines()[-1] == "error: 1 of 1 requests ended in a SOAP fault"
+    missing = hpc("session", "create", "--service", "NoSuchService")
+    assert missing.exit_code == 3 and "NoSuchService" in missing.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import stat
 from pathlib import Path
 
@@ -14,16 +13,6 @@ from hpc_cli.specs import parse_range, parse_sweep, parse_task_id, resource_prop
 from typer.testing import CliRunner
 
 runner = CliRunner()
-
-
-@pytest.fixture(autouse=True)
-def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own config dir and no HPC_* variables from the caller."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-    for var in list(os.environ):
-        if var.startswith("HPC_"):
-            monkeypatch.delenv(var)
-    return tmp_path / "xdg" / "hpcpack" / "config.toml"
 
 
 def test_config_path_honours_xdg(isolated_config: Path) -> None:

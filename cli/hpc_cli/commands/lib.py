@@ -8,6 +8,7 @@ the CLI easy to follow when the library evolves.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from hpcpack import (
@@ -234,24 +235,39 @@ def batch_status(hpc: HpcClient, session_id: int, batch: str) -> str:
     return status.name.capitalize()
 
 
+@dataclass(frozen=True)
+class Reply:
+    """One reply of a batch, in request order; a SOAP fault keeps its text as `value`."""
+
+    value: str | None
+    fault: bool
+
+
 def _exchange(
-    session: Session, action: str, batch: str, requests: list[str], out: Output
-) -> list[str | None]:
-    """Send every request in one committed batch, stream the replies back in request order."""
-    replies: dict[int, str | None] = {}
+    session: Session,
+    action: str,
+    param: str,
+    batch: str,
+    requests: list[str],
+    out: Output,
+) -> list[Reply]:
+    """Send every request in one committed batch, stream the replies back in request order.
+
+    Replies carry their request's index as user data, so order on the wire does not matter;
+    a missing reply is an error (the broker promised one per request).
+    """
+    replies: dict[int, Reply] = {}
     with SendProgress(out, f"session {session.id}", len(requests)) as bar:
-        session.send(batch, [{"message": r} for r in requests], action=action, commit=True)
+        session.send(batch, [{param: r} for r in requests], action=action, commit=True)
         bar.sent(len(requests))
         for reply in session.responses(batch):
-            if reply.fault:
-                raise CliError(f"request {reply.user_data} failed: {reply.value or 'SOAP fault'}")
             tag = reply.user_data or ""
             index = int(tag) if tag.isdigit() else len(replies)
-            replies[index] = reply.value
+            replies[index] = Reply(reply.value, reply.fault)
             bar.received(len(replies))
     if len(replies) != len(requests):
         raise CliError(f"{len(requests)} requests sent but {len(replies)} replies received")
-    return [replies.get(i) for i in range(len(requests))]
+    return [replies[i] for i in range(len(requests))]
 
 
 def send_requests(
@@ -259,15 +275,17 @@ def send_requests(
     session_id: int | None,
     service: str | None,
     action: str,
+    param: str,
     batch: str,
     requests: list[str],
     out: Output,
-) -> list[str | None]:
+) -> list[Reply]:
     """Requests into an open session, or into a throwaway session of `service`."""
     if session_id is not None:
-        return _exchange(hpc.sessions.attach(session_id), action, batch, requests, out)
+        session = hpc.sessions.attach(session_id)
+        return _exchange(session, action, param, batch, requests, out)
     if service is None:
         raise ConfigError("give a session id, or --service NAME for a throwaway session")
     with hpc.sessions.create(start_info(service)) as session:
         out.note(f"Session {session.id} created.")
-        return _exchange(session, action, batch, requests, out)
+        return _exchange(session, action, param, batch, requests, out)

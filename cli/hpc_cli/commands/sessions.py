@@ -14,6 +14,7 @@ import typer
 
 from ..config import ConfigError
 from ..context import connect
+from ..errors import CliError
 from ..views import as_props
 from . import lib
 
@@ -77,11 +78,20 @@ def status(
 
 
 def _messages(count: int | None, file: Path | None, message: str) -> list[str]:
-    if file is not None:
-        stream = sys.stdin if str(file) == "-" else file.open(encoding="utf-8")
-        with stream:
-            return [line.rstrip("\n") for line in stream if line.strip()]
-    return [f"{message} {i}" for i in range(1, (count or 1) + 1)]
+    """The request texts: lines of a file (`-` = stdin), or `count` numbered messages."""
+    if file is None:
+        return [f"{message} {i}" for i in range(1, (count or 1) + 1)]
+    if str(file) == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise ConfigError(f"cannot read {file}: {exc.strerror}") from None
+    requests = [line for line in lines if line.strip()]
+    if not requests:
+        raise ConfigError(f"no requests in {file}")
+    return requests
 
 
 @app.command("send")
@@ -97,21 +107,27 @@ def send(
     ] = None,
     message: Annotated[str, typer.Option(help="Text of generated requests")] = "hello",
     action: Annotated[str, typer.Option(help="Operation name")] = "Echo",
+    param: Annotated[str, typer.Option(help="Name of the request's parameter")] = "message",
     batch: Annotated[str, typer.Option("--batch", "-b", help="Batch (client) name")] = "hpc-cli",
     json_flag: JsonOpt = False,
 ) -> None:
-    """Send requests (N echoes, or lines of a file/stdin) and print every reply."""
+    """Send requests (N echoes, or lines of a file/stdin) and print every reply.
+
+    Each request is `<ACTION><PARAM>text</PARAM></ACTION>`; replies come back in request order.
+    Exit 1 if any reply is a SOAP fault (every reply is still printed).
+    """
     if count is not None and file is not None:
         raise typer.BadParameter("give --count or --file, not both")
     with connect(ctx, json_flag) as (hpc, out):
         if session_id is None and service is None:
             raise ConfigError("give a session id, or --service NAME for a throwaway session")
         requests = _messages(count, file, message)
-        replies: list[Any] = lib.send_requests(
-            hpc, session_id, service, action, batch, requests, out
-        )
-        rows = [
-            {"N": i, "Request": q, "Reply": r}
-            for i, (q, r) in enumerate(zip(requests, replies, strict=False), 1)
+        replies = lib.send_requests(hpc, session_id, service, action, param, batch, requests, out)
+        rows: list[dict[str, Any]] = [
+            {"N": i, "Request": q, "Reply": r.value, "Fault": r.fault}
+            for i, (q, r) in enumerate(zip(requests, replies, strict=True), 1)
         ]
-        out.table(rows, ["N", "Request", "Reply"])
+        out.table(rows, ["N", "Request", "Reply", "Fault"])
+        faults = sum(1 for r in replies if r.fault)
+        if faults:
+            raise CliError(f"{faults} of {len(requests)} requests ended in a SOAP fault")
