@@ -71,6 +71,12 @@ def describe(exc: BaseException) -> str:
         return f"{exc.message.strip().splitlines()[0] if exc.message.strip() else type(exc).__name__} (HTTP {exc.status})"
     text = str(exc).strip() or type(exc).__name__
     first = text.splitlines()[0]
+    cause = str(exc.__cause__ or "").strip()
+    if isinstance(exc, HpcTransportError) and cause:
+        # "connection failed: ConnectError" says little; the OS/TLS reason says what to fix
+        first = f"{exc.message.split(':')[0]}: {cause.splitlines()[0]}" + (
+            f" ({exc.operation})" if exc.operation else ""
+        )
     if isinstance(exc, HpcTLSError | ssl.SSLError):
         return (
             f"{first}; to trust the head node's certificate pass --ca-bundle or set HPC_CA_BUNDLE"

@@ -91,6 +91,17 @@ class Output:
         self.console = make_console()
         self.err = make_console(stderr=True)
 
+    def _print(self, table: Table) -> None:
+        """Tables on a terminal as Rich draws them; captured output without trailing blanks."""
+        if self.console.is_terminal:
+            self.console.print(table)
+            return
+        with self.console.capture() as captured:
+            self.console.print(table)
+        lines = [line.rstrip() for line in captured.get().splitlines()]
+        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.flush()
+
     def json(self, data: Any) -> None:
         """Print JSON on stdout (always, regardless of --json)."""
         sys.stdout.write(json.dumps(jsonable(data), indent=2, sort_keys=False) + "\n")
@@ -112,12 +123,12 @@ class Output:
             table.add_column(column, overflow="fold")
         for row in rows:
             table.add_row(*(_cell(c, row.get(c)) for c in columns))
-        self.console.print(table)
+        self._print(table)
         if not rows:
             self.err.print("(none)", markup=False)
 
     def record(self, data: Mapping[str, Any], title: str | None = None) -> None:
-        """One object: a two-column property/value table, or a JSON object."""
+        """One object: a property/value table of the non-empty values, or the whole JSON object."""
         if self.json_mode:
             self.json(dict(data))
             return
@@ -125,8 +136,10 @@ class Output:
         table.add_column("Property", style="bold")
         table.add_column("Value", overflow="fold")
         for key, value in data.items():
-            table.add_row(key, _cell(key, value))
-        self.console.print(table)
+            cell = _cell(key, value)
+            if cell.plain:
+                table.add_row(key, cell)
+        self._print(table)
 
     def result(self, message: str, data: Mapping[str, Any]) -> None:
         """The outcome of an action: a sentence for people, an object for scripts."""

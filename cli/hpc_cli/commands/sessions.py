@@ -127,7 +127,7 @@ def send(
             {"N": i, "Request": q, "Reply": r.value, "Fault": r.fault}
             for i, (q, r) in enumerate(zip(requests, replies, strict=True), 1)
         ]
-        out.table(rows, ["N", "Request", "Reply", "Fault"])
         faults = sum(1 for r in replies if r.fault)
+        out.table(rows, ["N", "Request", "Reply", "Fault"] if faults else ["N", "Request", "Reply"])
         if faults:
             raise CliError(f"{faults} of {len(requests)} requests ended in a SOAP fault")

@@ -32,7 +32,9 @@ def _check_task_id(value: str) -> str:
 TaskIdArg = Annotated[
     str,
     typer.Argument(
-        help="JOB.TASK or JOB.TASK.INSTANCE, e.g. 5.1 or 5.1.7", callback=_check_task_id
+        help="JOB.TASK or JOB.TASK.INSTANCE, e.g. 5.1 or 5.1.7",
+        callback=_check_task_id,
+        metavar="JOB.TASK[.INSTANCE]",
     ),
 ]
 
