@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -232,3 +233,29 @@ def test_session_faults_exit_1_after_printing_every_reply(hpc: Invoke) -> None:
     assert result.stderr.splitlines()[-1] == "error: 1 of 1 requests ended in a SOAP fault"
     missing = hpc("session", "create", "--service", "NoSuchService")
     assert missing.exit_code == 3 and "NoSuchService" in missing.stderr
+
+
+def test_task_options_reach_the_process(hpc: Invoke, tmp_path: Path) -> None:
+    job_id = submit_and_wait(
+        hpc, "--env", "GREETING=hi there", "--workdir", str(tmp_path), "--", "echo $GREETING; pwd"
+    )
+    task = as_json(hpc("--json", "task", "view", f"{job_id}.1"))
+    assert task["Output"] == f"hi there\n{tmp_path}\n"
+    assert task["WorkDirectory"] == str(tmp_path)
+    out_file = tmp_path / "out.txt"
+    submit_and_wait(hpc, "--stdout", str(out_file), "--", "echo to-file")
+    assert out_file.read_text() == "to-file\n"
+
+
+def test_job_options_become_job_properties(hpc: Invoke) -> None:
+    created = hpc(
+        "--json", "job", "new", "--num-nodes", "1-2", "--exclusive", "--priority", "abovenormal",
+        "--project", "p1", "--runtime", "60", "--node-group", "ComputeNodes",
+    )  # fmt: skip
+    job = as_json(hpc("--json", "job", "view", str(as_json(created)["Id"])))
+    assert (job["UnitType"], job["MinNodes"], job["MaxNodes"]) == ("Node", 1, 2)
+    assert (job["IsExclusive"], job["Priority"], job["Project"]) == (True, "AboveNormal", "p1")
+    assert (job["RuntimeSeconds"], job["NodeGroups"]) == (60, "ComputeNodes")
+    assert hpc("job", "new", "--priority", "urgent").exit_code == 2
+    assert hpc("job", "new", "--num-cores", "4-2").exit_code == 2
+    assert hpc("job", "new", "--num-cores", "2", "--num-nodes", "1").exit_code == 2

@@ -43,17 +43,20 @@ NameOpt = Annotated[str | None, typer.Option("--name", "-n", help="Job name (/jo
 ProjectOpt = Annotated[str | None, typer.Option(help="Project (/projectname)")]
 PriorityOpt = Annotated[
     str | None,
-    typer.Option(help="Lowest|BelowNormal|Normal|AboveNormal|Highest (/priority)"),
+    typer.Option(help="Lowest|BelowNormal|Normal|AboveNormal|Highest (/priority)", metavar="NAME"),
 ]
 _range = _check(lambda v: parse_range(v, "count"))
 CoresOpt = Annotated[
-    str | None, typer.Option("--num-cores", help="N or MIN-MAX (/numcores)", callback=_range)
+    str | None,
+    typer.Option("--num-cores", help="N or MIN-MAX (/numcores)", callback=_range, metavar="N"),
 ]
 SocketsOpt = Annotated[
-    str | None, typer.Option("--num-sockets", help="N or MIN-MAX (/numsockets)", callback=_range)
+    str | None,
+    typer.Option("--num-sockets", help="N or MIN-MAX (/numsockets)", callback=_range, metavar="N"),
 ]
 NodesOpt = Annotated[
-    str | None, typer.Option("--num-nodes", help="N or MIN-MAX (/numnodes)", callback=_range)
+    str | None,
+    typer.Option("--num-nodes", help="N or MIN-MAX (/numnodes)", callback=_range, metavar="N"),
 ]
 ExclusiveOpt = Annotated[bool | None, typer.Option("--exclusive/--shared", help="(/exclusive)")]
 RuntimeOpt = Annotated[
@@ -84,7 +87,8 @@ SweepOpt = Annotated[
     str | None,
     typer.Option(
         "--parametric",
-        help="START-END[:STEP]; `*` in the command = instance value",
+        help="`*` in the command = instance value (/parametric)",
+        metavar="START-END[:STEP]",
         callback=_check(parse_sweep),
     ),
 ]
