@@ -32,7 +32,12 @@ def _parse_fault(body: bytes, content_type: str) -> tuple[int | None, str | None
         except HpcError as exc:
             return None, f"unreadable fault body ({exc.message})", {}
         if root.tag == _FAULT_TAG:
-            _, data = xmlcodec.decode_element(root)
+            try:
+                _, data = xmlcodec.decode_element(root)
+            except HpcError:  # e.g. a Code that is not a number: keep what is readable
+                message = root.find(f"{{{xmlcodec.NS_COMMON}}}Message")
+                readable = message.text if message is not None else None
+                return None, readable or "unreadable fault body", {}
             return _fault_fields(data)
         if root.tag == _STRING_TAG:
             return None, root.text or "", {}
@@ -52,14 +57,15 @@ def _parse_fault(body: bytes, content_type: str) -> tuple[int | None, str | None
 def _fault_fields(data: dict[str, Any]) -> tuple[int | None, str | None, dict[str, Any]]:
     code = data.get("Code")
     values: dict[str, Any] = {}
-    for entry in data.get("Values") or []:
+    entries = data.get("Values")
+    for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict):
             key = entry.get("key", entry.get("Key"))
             if key is not None:
                 values[str(key)] = entry.get("value", entry.get("Value"))
     message = data.get("Message")
     return (
-        (code if isinstance(code, int) else None),
+        (code if isinstance(code, int) and not isinstance(code, bool) else None),
         (str(message) if message is not None else None),
         values,
     )
@@ -83,7 +89,7 @@ def fill_placeholders(message: str, values: list[Any]) -> str:
         value = values[index]
         return "" if value is None else str(value)
 
-    return _PLACEHOLDER.sub(one, message[:MAX_MESSAGE])
+    return _PLACEHOLDER.sub(one, message[:MAX_MESSAGE])[:MAX_MESSAGE]
 
 
 def fault_from_response(response: httpx.Response) -> HpcFault:

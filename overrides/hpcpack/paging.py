@@ -51,15 +51,13 @@ def with_key(properties: str | None, key: str) -> str | None:
     return ",".join(names)
 
 
-def _order_key(value: Any) -> tuple[Any, ...]:
-    """Comparable form of a row key: ints, and TaskIds `job.task[.instance]` as int tuples."""
-    if isinstance(value, int):
-        return (value,)
-    text = str(value)
-    try:
-        return tuple(int(p) for p in text.split("."))
-    except ValueError:
-        return (text,)
+def _order_key(value: Any) -> tuple[tuple[int, int | str], ...]:
+    """Totally ordered form of a row key: ints, and TaskIds `job.task[.instance]` as int
+    tuples; anything else (a malformed key) sorts after them as text, never a TypeError."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return ((0, value),)
+    parts = str(value).split(".")
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
 
 
 class _Rows:

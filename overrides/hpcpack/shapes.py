@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,47 +85,93 @@ def expected_for(method: str, path: str) -> Expected | None:
     return None
 
 
+Checker = Callable[[Any], None]
+_checkers: dict[int, Checker] = {}  # by id() of a spec schema dict (they live as long as the spec)
+
+
 def _fail(where: str, wanted: str, value: Any) -> MalformedResponse:
     return MalformedResponse(f"{where}: expected {wanted}, got {type(value).__name__}")
 
 
-def check(schema: _spec.Schema, value: Any, where: str = "answer", depth: int = 0) -> None:
+def check(schema: _spec.Schema, value: Any) -> None:
     """Raise `MalformedResponse` unless `value` (JSON-shaped) fits `schema`."""
-    if depth > 32:
-        raise MalformedResponse(f"{where}: nested too deeply")
+    _checker(schema, "answer")(value)
+
+
+def _checker(schema: _spec.Schema, where: str) -> Checker:
+    """The compiled check of a schema (built once: the hot path is a few isinstance calls)."""
+    found = _checkers.get(id(schema))
+    if found is None:
+        holder: list[Checker] = []
+        _checkers[id(schema)] = lambda value: holder[0](value)  # recursive schemas
+        found = _compile(schema, where)
+        holder.append(found)
+        _checkers[id(schema)] = found
+    return found
+
+
+_SCALARS: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "integer": (int, "an integer"),
+    "number": ((int, float), "a number"),
+    "boolean": (bool, "a boolean"),
+    "string": (str, "a string"),
+}
+
+
+def _compile(schema: _spec.Schema, where: str) -> Checker:
     inner, nullable = _spec.unwrap(schema)
-    _ref, body = _spec.resolve(inner)
-    if value is None:
-        if nullable or body.get("type") == "null":
-            return
-        raise _fail(where, str(body.get("type", "a value")), value)
+    ref, body = _spec.resolve(inner)
+    if ref is not None:
+        where = ref
     kind = body.get("type")
-    if "enum" in body and value not in body["enum"]:
-        raise MalformedResponse(f"{where}: {str(value)[:40]!r} is not one of the known values")
+    nullable = nullable or kind == "null"
+    enum = frozenset(body["enum"]) if "enum" in body else None
     if kind == "object":
-        if not isinstance(value, dict):
-            raise _fail(where, "an object", value)
-        props: dict[str, _spec.Schema] = body.get("properties", {})
-        for name in body.get("required", []):
-            if name not in value:
-                raise MalformedResponse(f"{where}: member {name} missing")
-        for name, member in value.items():
-            if name in props:
-                check(props[name], member, f"{where}.{name}", depth + 1)
+        props = {
+            name: _checker(s, f"{where}.{name}") for name, s in body.get("properties", {}).items()
+        }
+        required = tuple(body.get("required", ()))
+
+        def typed(value: Any) -> None:
+            if not isinstance(value, dict):
+                raise _fail(where, "an object", value)
+            for name in required:
+                if name not in value:
+                    raise MalformedResponse(f"{where}: member {name} missing")
+            for name, member in value.items():
+                check_member = props.get(name)
+                if check_member is not None:
+                    check_member(member)
+
     elif kind == "array":
-        if not isinstance(value, list):
-            raise _fail(where, "an array", value)
-        items = body.get("items", {})
-        for index, item in enumerate(value):
-            check(items, item, f"{where}[{index}]", depth + 1)
-    elif kind == "integer":
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise _fail(where, "an integer", value)
-    elif kind == "number":
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            raise _fail(where, "a number", value)
-    elif kind == "boolean":
-        if not isinstance(value, bool):
-            raise _fail(where, "a boolean", value)
-    elif kind == "string" and not isinstance(value, str):
-        raise _fail(where, "a string", value)
+        item = _checker(body.get("items", {}), f"{where}[]")
+
+        def typed(value: Any) -> None:
+            if not isinstance(value, list):
+                raise _fail(where, "an array", value)
+            for entry in value:
+                item(entry)
+
+    elif kind in _SCALARS:
+        types, wanted = _SCALARS[kind]
+        exclude_bool = kind != "boolean"
+
+        def typed(value: Any) -> None:
+            if not isinstance(value, types) or (exclude_bool and isinstance(value, bool)):
+                raise _fail(where, wanted, value)
+            if enum is not None and value not in enum:
+                raise MalformedResponse(f"{where}: {str(value)[:40]!r} is not a known value")
+
+    else:
+
+        def typed(value: Any) -> None:
+            return None
+
+    def checked(value: Any) -> None:
+        if value is None:
+            if not nullable:
+                raise _fail(where, str(kind or "a value"), value)
+            return
+        typed(value)
+
+    return checked

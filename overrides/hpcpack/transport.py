@@ -28,6 +28,7 @@ from .errors import (
     HpcTLSError,
     MalformedResponse,
     ResponseTooLarge,
+    TruncatedStream,
     safe_url,
 )
 
@@ -191,27 +192,41 @@ def _passes_through(response: httpx.Response) -> bool:
     return kind == "other" and 200 <= response.status_code < 300
 
 
-class _BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """Counts raw bytes of a passed-through body and stops at the bound."""
+class _GuardedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body read by the caller (SOA streams, HpcJobXml, passed-through answers): transport
+    failures while reading become typed errors, and the body stops at `limit` if given."""
 
-    def __init__(self, stream: Any, limit: int) -> None:
+    def __init__(self, stream: Any, request: httpx.Request, limit: int | None) -> None:
         self.stream = stream
+        self.request = request
         self.limit = limit
         self.size = 0
 
     def _count(self, chunk: bytes) -> bytes:
         self.size += len(chunk)
-        if self.size > self.limit:
+        if self.limit is not None and self.size > self.limit:
             raise ResponseTooLarge(f"response body exceeds the {self.limit}-byte bound")
         return chunk
 
+    def _error(self, exc: httpx.TransportError) -> HpcError:
+        if isinstance(exc, httpx.RemoteProtocolError):
+            op = f"{self.request.method} {safe_url(self.request.url)}"
+            return TruncatedStream(f"the answer was cut: {type(exc).__name__}", operation=op)
+        return _map_transport_error(exc, self.request)
+
     def __iter__(self) -> Iterator[bytes]:
-        for chunk in self.stream:
-            yield self._count(chunk)
+        try:
+            for chunk in self.stream:
+                yield self._count(chunk)
+        except httpx.TransportError as exc:
+            raise self._error(exc) from exc
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        async for chunk in self.stream:
-            yield self._count(chunk)
+        try:
+            async for chunk in self.stream:
+                yield self._count(chunk)
+        except httpx.TransportError as exc:
+            raise self._error(exc) from exc
 
     def close(self) -> None:
         self.stream.close()
@@ -220,11 +235,11 @@ class _BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
         await self.stream.aclose()
 
 
-def _bound_errors(response: httpx.Response, limit: int) -> httpx.Response:
+def _guard(response: httpx.Response, request: httpx.Request, limit: int) -> httpx.Response:
     """A raw request's success body is its reader's business (SOA streams bound each reply);
     an error body is read whole by the fault hook, so it gets the size bound."""
-    if response.status_code >= 300:
-        response.stream = _BoundedStream(response.stream, limit)
+    bound = limit if response.status_code >= 300 else None
+    response.stream = _GuardedStream(response.stream, request, bound)
     return response
 
 
@@ -260,7 +275,11 @@ def _map_transport_error(exc: httpx.TransportError, request: httpx.Request) -> H
     return HpcConnectionError(f"connection failed: {type(exc).__name__}", operation=op)
 
 
-def _retryable_error(exc: httpx.TransportError) -> bool:
+def _retryable_error(exc: httpx.TransportError, mapped: HpcError) -> bool:
+    """Transient connection failures; never a TLS failure (an untrusted certificate stays
+    untrusted) nor a timeout after the request was sent."""
+    if isinstance(mapped, HpcTLSError):
+        return False
     return isinstance(
         exc,
         httpx.ConnectError | httpx.ConnectTimeout | httpx.RemoteProtocolError | httpx.ReadError,
@@ -347,7 +366,7 @@ class HpcTransport(_Base, httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.extensions.get("hpc.raw"):
-            return _bound_errors(self._send(request), self.max_body)
+            return _guard(self._send(request), request, self.max_body)
         wire = prepare_request(request, self.format)
         attempt = 0
         while True:
@@ -357,7 +376,7 @@ class HpcTransport(_Base, httpx.BaseTransport):
                 cause = exc.__cause__
                 if (
                     isinstance(cause, httpx.TransportError)
-                    and _retryable_error(cause)
+                    and _retryable_error(cause, exc)
                     and self._can_retry(wire, attempt)
                 ):
                     delay = self.policy.delay(attempt, None)
@@ -383,7 +402,7 @@ class HpcTransport(_Base, httpx.BaseTransport):
 
     def _finish(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
         if _passes_through(response) and _expected(response, request) is None:
-            response.stream = _BoundedStream(response.stream, self.max_body)
+            response.stream = _GuardedStream(response.stream, request, self.max_body)
             return response
         try:
             _check_length(response, self.max_body)
@@ -418,7 +437,7 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if request.extensions.get("hpc.raw"):
-            return _bound_errors(await self._send(request), self.max_body)
+            return _guard(await self._send(request), request, self.max_body)
         wire = prepare_request(request, self.format)
         attempt = 0
         while True:
@@ -428,7 +447,7 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
                 cause = exc.__cause__
                 if (
                     isinstance(cause, httpx.TransportError)
-                    and _retryable_error(cause)
+                    and _retryable_error(cause, exc)
                     and self._can_retry(wire, attempt)
                 ):
                     delay = self.policy.delay(attempt, None)
@@ -454,7 +473,7 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
 
     async def _finish(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
         if _passes_through(response) and _expected(response, request) is None:
-            response.stream = _BoundedStream(response.stream, self.max_body)
+            response.stream = _GuardedStream(response.stream, request, self.max_body)
             return response
         try:
             _check_length(response, self.max_body)
