@@ -259,3 +259,14 @@ def test_job_options_become_job_properties(hpc: Invoke) -> None:
     assert hpc("job", "new", "--priority", "urgent").exit_code == 2
     assert hpc("job", "new", "--num-cores", "4-2").exit_code == 2
     assert hpc("job", "new", "--num-cores", "2", "--num-nodes", "1").exit_code == 2
+
+
+def test_submit_usage_errors_create_nothing(hpc: Invoke) -> None:
+    before = [j["Id"] for j in as_json(hpc("--json", "job", "list", "--all"))]
+    assert hpc("job", "submit", "--env", "NO_EQUALS_SIGN", "--", "echo x").exit_code == 2
+    assert hpc("job", "submit", "--parametric", "9-1", "--", "echo *").exit_code == 2
+    assert hpc("job", "submit").exit_code == 2  # no command line
+    assert [j["Id"] for j in as_json(hpc("--json", "job", "list", "--all"))] == before
+    job_id = as_json(hpc("--json", "job", "new"))["Id"]
+    both = hpc("job", "submit", "--id", str(job_id), "--name", "renamed")
+    assert both.exit_code == 2 and "--id submits an existing job" in both.stderr

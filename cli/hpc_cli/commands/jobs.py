@@ -245,20 +245,26 @@ def submit(
 ) -> None:
     """Submit a job: `--id N` for an existing one, or a one-task job from `-- command args`."""
     with connect(ctx, json_flag) as (hpc, out):
+        jprops = job_fields(
+            name, project, priority, num_cores, num_sockets, num_nodes, exclusive,
+            runtime, node_group, requested_nodes, template, fail_on_task_failure,
+        )  # fmt: skip
+        task_given = (task_name, workdir, stdout, stderr, stdin, parametric, env)
         if job_id is not None:
-            if command:
-                raise ConfigError("give either --id or a command line, not both")
+            if command or jprops or any(v is not None for v in task_given):
+                raise ConfigError(
+                    "--id submits an existing job as it is: use `hpc job modify` / "
+                    "`hpc job add` to change it"
+                )
             lib.submit_job(hpc, job_id)
         else:
-            jprops = job_fields(
-                name, project, priority, num_cores, num_sockets, num_nodes, exclusive,
-                runtime, node_group, requested_nodes, template, fail_on_task_failure,
-            )  # fmt: skip
+            # every value is checked before anything is created on the head node
             tprops = task_fields(
                 command, task_name, workdir, stdout, stderr, stdin, None, parametric
             )
+            variables = parse_env(env or [])
             job_id = lib.create_job(hpc, jprops)
-            lib.add_task(hpc, job_id, tprops, parse_env(env or []))
+            lib.add_task(hpc, job_id, tprops, variables)
             lib.submit_job(hpc, job_id)
         if not wait:
             out.result(f"Job has been submitted. ID: {job_id}.", {"Id": job_id})
