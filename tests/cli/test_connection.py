@@ -69,3 +69,13 @@ def test_url_from_env_and_from_profile(emulator_url: str, monkeypatch: pytest.Mo
     result = runner.invoke(app, ["--profile", "emu", "--json", "cluster", "info"])
     assert result.exit_code == 0, result.output
     assert as_json(result)["Url"] == f"{emulator_url}/WindowsHpc"
+
+
+def test_cluster_segment_from_env(emulator_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HPC_CLUSTER", "EMULATED")
+    info = as_json(make_invoke(emulator_url)("--json", "cluster", "info"))
+    assert info["Url"] == f"{emulator_url}/WindowsHpc/EMULATED"
+    assert make_invoke(emulator_url)("job", "list").exit_code == 0
+    monkeypatch.setenv("HPC_CLUSTER", "OTHER")
+    wrong = make_invoke(emulator_url)("job", "list")
+    assert wrong.exit_code == 3 and "OTHER" in wrong.stderr

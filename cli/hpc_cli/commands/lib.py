@@ -147,7 +147,8 @@ def group_members(hpc: HpcClient, name: str) -> list[str]:
 
 
 def base_url(hpc: HpcClient) -> str:
-    return hpc.root_url
+    """The service base the client talks to (with the cluster segment when one is set)."""
+    return str(hpc.http.base_url).rstrip("/")
 
 
 def version(hpc: HpcClient) -> str:
