@@ -7,6 +7,7 @@ bench/RESULTS.md. Every figure is a ratio against a baseline measured in this sa
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 import tempfile
 import time
@@ -66,6 +67,7 @@ def step(name: str, fn: Callable[[], list[Row]], rows: list[Row]) -> None:
 
 def main() -> int:
     started = time.perf_counter()
+    load_before = _load()
     when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     rows: list[Row] = []
     step("import time", lambda: [startup.import_row()], rows)
@@ -79,7 +81,7 @@ def main() -> int:
             step("paging", lambda: [endtoend.list_speed(emulator.base_url, LIST_JOBS)], rows)
             bodies = percall.capture(emulator.base_url)
             step("per call", lambda: percall.run(bodies), rows)
-            step("SOA", lambda: soa_throughput.run(emulator.base_url), rows)
+            step("SOA", lambda: soa_throughput.run(emulator.base_url, emulator.pid), rows)
         finally:
             emulator.terminate()
 
@@ -105,6 +107,8 @@ def main() -> int:
             f"* command: `{COMMAND}`",
             f"* date: {when}",
             f"* machine: {machine()}",
+            f"* load average (1 min) before / after: {load_before} / {_load()} (other work on "
+            "the machine shares the cores with the client and the emulator)",
             f"* total wall time: {total:.0f} s; goals met: {met} of {goals}",
             "",
             "Ratios are hpcpack / baseline, both measured in this run (per-call figures: best of "
@@ -118,6 +122,13 @@ def main() -> int:
     print(f"\ngoals met: {met} of {goals}; total {total:.0f} s")
     (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
     return 0
+
+
+def _load() -> str:
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:  # pragma: no cover - not available
+        return "?"
 
 
 if __name__ == "__main__":

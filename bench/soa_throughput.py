@@ -5,20 +5,53 @@
 * async: `AsyncHpcClient` with SESSIONS sessions at once, each sending its share in the same
   batch size, all driven concurrently by `asyncio.gather` on one event loop.
 
-Session creation is outside the timed part; messages per second = requests / elapsed.
+Session creation is outside the timed part; messages per second = requests / elapsed. The
+CPU seconds of the client (this process) and of the emulator process are recorded for both
+modes: concurrency only overlaps waiting, so async can at best reach sync wall time divided by
+the busier side's CPU time (the "ceiling" in the table).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from common import Row
 
 TOTAL = 10_000
 BATCH = 100
 SESSIONS = 8
+
+
+@dataclass
+class Measured:
+    rate: float  # messages per second
+    wall: float
+    client_cpu: float
+    server_cpu: float | None
+
+
+def process_cpu(pid: int) -> float | None:
+    """utime + stime of another process (Linux /proc), None elsewhere."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(fn: Callable[[str], float], base_url: str, server_pid: int) -> Measured:
+    s0, c0, w0 = process_cpu(server_pid), time.process_time(), time.perf_counter()
+    rate = fn(base_url)
+    wall, client = time.perf_counter() - w0, time.process_time() - c0
+    s1 = process_cpu(server_pid)
+    server = None if s0 is None or s1 is None else s1 - s0
+    return Measured(rate, wall, client, server)
 
 
 def _payloads(start: int, count: int) -> list[dict[str, str]]:
@@ -87,10 +120,10 @@ def async_rate(base_url: str) -> float:
     return asyncio.run(_async_rate(base_url))
 
 
-def run(base_url: str) -> list[Row]:
+def run(base_url: str, server_pid: int) -> list[Row]:
     try:
-        s_rate = sync_rate(base_url)
-        a_rate = async_rate(base_url)
+        sync = measure(sync_rate, base_url, server_pid)
+        asyn = measure(async_rate, base_url, server_pid)
     except Exception as exc:
         return [
             Row(
@@ -104,17 +137,25 @@ def run(base_url: str) -> list[Row]:
                 f"{type(exc).__name__}: {exc}"[:160],
             )
         ]
-    ratio = a_rate / s_rate
+    ratio = asyn.rate / sync.rate
+    cpu = f"CPU s client/server: sync {sync.client_cpu:.2f}/{_s(sync.server_cpu)}, async "
+    cpu += f"{asyn.client_cpu:.2f}/{_s(asyn.server_cpu)}"
+    if asyn.server_cpu is not None:
+        cpu += f"; ceiling {sync.wall / max(asyn.client_cpu, asyn.server_cpu):.1f}x"
     return [
         Row(
             "SOA (emulator)",
             f"{TOTAL:,} Echo requests sent + replies received",
-            f"async {a_rate:,.0f} msg/s",
-            f"sync {s_rate:,.0f} msg/s",
+            f"async {asyn.rate:,.0f} msg/s",
+            f"sync {sync.rate:,.0f} msg/s",
             ratio,
             ">= 3x",
             ratio >= 3,
             f"sync: 1 session, batches of {BATCH} in sequence; async: {SESSIONS} sessions "
-            f"concurrently, same batch size (asyncio.gather); session setup not timed",
+            f"concurrently, same batch size (asyncio.gather); session setup not timed; {cpu}",
         )
     ]
+
+
+def _s(value: float | None) -> str:
+    return "?" if value is None else f"{value:.2f}"
