@@ -144,3 +144,47 @@ def test_repr_names_user_not_password() -> None:
     hpc = HpcClient("https://head", username="HPC\\alice", password="hunter2")
     assert "hunter2" not in repr(hpc) and "alice" in repr(hpc)
     hpc.close()
+
+
+class NtlmServer:
+    """The head node side of an NTLM handshake (pyspnego's server context)."""
+
+    def __init__(self) -> None:
+        import spnego
+
+        self.context = spnego.server(hostname="head", service="HTTP", protocol="ntlm")
+        self.user: str | None = None
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme != "NTLM" or not token:
+            return httpx.Response(401, headers={"WWW-Authenticate": "NTLM"})
+        try:
+            answer = self.context.step(base64.b64decode(token))
+        except Exception:  # wrong credentials: the handshake fails
+            return httpx.Response(401, headers={"WWW-Authenticate": "NTLM"})
+        if not self.context.complete:
+            challenge = base64.b64encode(answer or b"").decode()
+            return httpx.Response(401, headers={"WWW-Authenticate": f"NTLM {challenge}"})
+        self.user = self.context.client_principal
+        return xml(scalar_xml("string", "5.3"))
+
+
+@pytest.mark.parametrize(("password", "ok"), [("s3cret-pw", True), ("wrong", False)])
+def test_ntlm_handshake(
+    wire: Wire, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, password: str, ok: bool
+) -> None:
+    users = tmp_path / "ntlm-users"
+    users.write_text("HPC:alice:s3cret-pw\n")
+    monkeypatch.setenv("NTLM_USER_FILE", str(users))
+    server = NtlmServer()
+    wire.handler = server
+    with make_client(wire, url="http://head", auth_method="ntlm", password=password) as hpc:
+        if ok:
+            assert hpc.cluster.version() == "5.3"
+            assert server.user == "HPC\\alice"
+        else:
+            with pytest.raises(hpcpack.Unauthorized):
+                hpc.cluster.version()
+    assert len(wire.requests) == 2  # negotiate, authenticate (the challenge answered once)
+    assert all(password not in str(r.headers) for r in wire.requests)

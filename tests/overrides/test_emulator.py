@@ -157,3 +157,20 @@ def test_fault_mapping(hpc: HpcClient) -> None:
     with pytest.raises(NotFound) as sp2:
         hpc.with_api_version(None).jobs.get(987654)  # SP2 operation: the <string> fault
     assert sp2.value.code is None and "987654" in sp2.value.message
+
+
+def test_tls_verified_by_default_and_with_a_ca_bundle(caplog: pytest.LogCaptureFixture) -> None:
+    from hpc_emulator.testing import run_emulator
+    from hpcpack import HpcTLSError
+
+    with run_emulator(tls=True, users={"alice": "pw"}) as emulator:
+        assert emulator.url.startswith("https://") and emulator.cert_file is not None
+        with HpcClient(emulator.url, username="alice", password="pw") as hpc:
+            with pytest.raises(HpcTLSError):
+                hpc.cluster.version()
+        assert "retrying" not in caplog.text  # an untrusted certificate is not transient
+        with HpcClient(
+            emulator.url, username="alice", password="pw", ca_bundle=str(emulator.cert_file)
+        ) as hpc:
+            assert hpc.cluster.version()
+            assert hpc.jobs.get(hpc.jobs.create(name="over tls")).owner == "EMULATOR\\alice"
