@@ -165,9 +165,11 @@ def test_tls_verified_by_default_and_with_a_ca_bundle(caplog: pytest.LogCaptureF
 
     with run_emulator(tls=True, users={"alice": "pw"}) as emulator:
         assert emulator.url.startswith("https://") and emulator.cert_file is not None
-        with HpcClient(emulator.url, username="alice", password="pw") as hpc:
-            with pytest.raises(HpcTLSError):
-                hpc.cluster.version()
+        with (
+            HpcClient(emulator.url, username="alice", password="pw") as hpc,
+            pytest.raises(HpcTLSError),
+        ):
+            hpc.cluster.version()
         assert "retrying" not in caplog.text  # an untrusted certificate is not transient
         with HpcClient(
             emulator.url, username="alice", password="pw", ca_bundle=str(emulator.cert_file)
