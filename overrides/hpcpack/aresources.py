@@ -94,9 +94,15 @@ class _Resource:
 class AsyncJobs(_Resource):
     """Async `Jobs`."""
 
-    async def create(self, job: Job | None = None, **props: Any) -> int:
+    async def create(
+        self, job: Job | None = None, *, tasks: Iterable[Task] = (), **props: Any
+    ) -> int:
+        """Async `Jobs.create` (tasks added in order after the job)."""
         body = body_of(job, Job, props)
-        return required(await create_job.asyncio(client=self._raw, body=body), "job id")
+        job_id = required(await create_job.asyncio(client=self._raw, body=body), "job id")
+        for task in tasks:
+            await self.add_task(job_id, task)
+        return job_id
 
     async def create_from_xml(self, xml: str) -> int:
         return required(await create_job_from_xml.asyncio(client=self._raw, body=xml), "job id")

@@ -191,10 +191,17 @@ class _Resource:
 class Jobs(_Resource):
     """Create, submit, inspect, modify, cancel, requeue and wait for jobs."""
 
-    def create(self, job: Job | None = None, **props: Any) -> int:
-        """Create Job (Configuring state, no tasks); returns the job id."""
+    def create(self, job: Job | None = None, *, tasks: Iterable[Task] = (), **props: Any) -> int:
+        """Create Job (Configuring state), then Add Task for each of `tasks`; returns the job id.
+
+        Not atomic: if adding a task fails, the job exists (Configuring) with the tasks added so
+        far; the error is raised and the job id is in the server's job list.
+        """
         body = body_of(job, Job, props)
-        return required(create_job.sync(client=self._raw, body=body), "job id")
+        job_id = required(create_job.sync(client=self._raw, body=body), "job id")
+        for task in tasks:
+            self.add_task(job_id, task)
+        return job_id
 
     def create_from_xml(self, xml: str) -> int:
         """Create Job From XML (an HpcJobXml document, sent verbatim)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
 import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from .errors import (
     NotFound,
     ResponseTooLarge,
     TruncatedStream,
+    XmlCharacterError,
 )
 from .xmlcodec import check_chars, escape_text
 
@@ -88,8 +90,22 @@ def body_xml(operation: str, payload: Payload) -> str:
     is taken as the ready-made body element."""
     if isinstance(payload, str):
         return check_chars(payload, "request body")
-    params = "".join(f"<{k}>{escape_text(_text(v), k)}</{k}>" for k, v in payload.items())
+    _check_name(operation)
+    params = "".join(
+        f"<{_check_name(k)}>{escape_text(_text(v), k)}</{k}>" for k, v in payload.items()
+    )
     return f'<{operation} xmlns="{NS_TEMPURI}">{params}</{operation}>'
+
+
+_NCNAME = re.compile(r"[A-Za-z_][\w.\-]*\Z")
+
+
+def _check_name(name: str) -> str:
+    """Operation and parameter names become element names: refuse anything that is not a
+    plain XML name (it would break, or inject into, the envelope)."""
+    if not _NCNAME.match(name):
+        raise XmlCharacterError(f"{name[:40]!r} is not usable as an XML element name")
+    return name
 
 
 def _text(value: Any) -> str:

@@ -433,3 +433,29 @@ def test_list_parameters_on_the_wire(wire: Wire, hpc: HpcClient) -> None:
     assert params["Render"] == "RestPropRender"
     assert params["RowsPerRead"] == "5"
     assert "QueryId" not in params
+
+
+def test_create_job_with_tasks(wire: Wire, hpc: HpcClient) -> None:
+    wire.answer(
+        xml(scalar_xml("int", "8")), xml(scalar_xml("int", "1")), xml(scalar_xml("int", "2"))
+    )
+    job_id = hpc.jobs.create(Job(name="j"), tasks=[Task(command_line="a"), Task(command_line="b")])
+    assert job_id == 8
+    assert [(r.method, r.url.path) for r in wire.requests] == [
+        ("POST", "/WindowsHpc/Jobs"),
+        ("POST", "/WindowsHpc/Job/8/Tasks"),
+        ("POST", "/WindowsHpc/Job/8/Tasks"),
+    ]
+    assert (
+        wire.requests[2].content == (AOP + prop("CommandLine", "b") + "</ArrayOfProperty>").encode()
+    )
+
+
+@pytest.mark.parametrize("name", ["a><b", "x y", "1abc", "", "a/b"])
+def test_soa_parameter_names_must_be_xml_names(wire: Wire, hpc: HpcClient, name: str) -> None:
+    wire.answer(xml(SESSION_INFO.encode(), 201))
+    session = hpc.sessions.create("EchoService")
+    sent = len(wire.requests)
+    with pytest.raises(XmlCharacterError, match="element name"):
+        session.send("b", [{name: "v"}], action="Echo")
+    assert len(wire.requests) == sent
