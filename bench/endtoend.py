@@ -50,7 +50,7 @@ def _timed(fn: Callable[[], int], expect: int) -> float:
 
 
 def list_speed(base_url: str, jobs: int) -> Row:
-    from hpcpack.client import HpcClient
+    from hpcpack import HpcClient
 
     hpc = HpcClient(base_url, allow_insecure_basic=True, timeout=120)
     raw = httpx.Client(base_url=base_url, headers=HEADERS, timeout=120)
@@ -92,7 +92,7 @@ def list_speed(base_url: str, jobs: int) -> Row:
 
 def peak_while_iterating(base_url: str, limit: int) -> tuple[int, int, float]:
     """(peak traced bytes above the start, jobs seen, seconds) while iterating `limit` jobs."""
-    from hpcpack.client import HpcClient
+    from hpcpack import HpcClient
 
     with HpcClient(base_url, allow_insecure_basic=True, timeout=300) as hpc:
         tracemalloc.start()

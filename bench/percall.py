@@ -130,15 +130,14 @@ def raw_list_page(http: httpx.Client) -> list[dict[str, str | None]]:
 
 
 def run(bodies: Captured) -> list[Row]:
-    from hpc_client.models import Job, WebSessionStartInfo
-    from hpcpack.client import HpcClient
+    from hpcpack import HpcClient, Job, SessionStartInfo
 
     transport = httpx.MockTransport(handler(bodies))
     hpc = HpcClient("http://head.bench", transport=transport)
     raw = httpx.Client(
         base_url="http://head.bench/WindowsHpc", headers=HEADERS, transport=transport
     )
-    start = WebSessionStartInfo(service_name="EchoService")
+    start = SessionStartInfo(service_name="EchoService")
 
     def our_list_page() -> object:
         jobs = list(hpc.jobs.list(rows_per_read=PAGE_ROWS))

@@ -64,11 +64,10 @@ def _check(replies: list[object], expect: int) -> None:
 
 
 def sync_rate(base_url: str) -> float:
-    from hpc_client.models import WebSessionStartInfo
-    from hpcpack.client import HpcClient
+    from hpcpack import HpcClient, SessionStartInfo
 
     with HpcClient(base_url, allow_insecure_basic=True, timeout=120) as hpc:
-        session = hpc.sessions.create(WebSessionStartInfo(service_name="EchoService"))
+        session = hpc.sessions.create(SessionStartInfo(service_name="EchoService"))
         try:
             t0 = time.perf_counter()
             for n, start in enumerate(range(0, TOTAL, BATCH)):
@@ -82,13 +81,12 @@ def sync_rate(base_url: str) -> float:
 
 
 async def _async_rate(base_url: str) -> float:
-    from hpc_client.models import WebSessionStartInfo
-    from hpcpack.client import AsyncHpcClient
+    from hpcpack import AsyncHpcClient, SessionStartInfo
 
     async with AsyncHpcClient(base_url, allow_insecure_basic=True, timeout=120) as hpc:
         sessions = await asyncio.gather(
             *(
-                hpc.sessions.create(WebSessionStartInfo(service_name="EchoService"))
+                hpc.sessions.create(SessionStartInfo(service_name="EchoService"))
                 for _ in range(SESSIONS)
             )
         )

@@ -15,10 +15,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from defusedxml import ElementTree as DET
-from hpc_client.models import Job, WebSessionStartInfo
 from hpc_emulator.testing import RunningEmulator
-from hpcpack import errors
-from hpcpack.client import AsyncHpcClient, HpcClient
+from hpcpack import AsyncHpcClient, HpcClient, Job, SessionStartInfo, errors
 
 from . import faultproxy as fp
 
@@ -277,7 +275,7 @@ def test_no_create_ever_makes_two_jobs(
 
 
 def _session_with_batch(hpc: HpcClient, batch: str) -> object:
-    session = hpc.sessions.create(WebSessionStartInfo(service_name="EchoService"))
+    session = hpc.sessions.create(SessionStartInfo(service_name="EchoService"))
     session.send(batch, [{"message": f"m{i}"} for i in range(20)], action="Echo")
     return session
 
@@ -300,7 +298,7 @@ def test_cut_soa_response_stream_is_a_typed_error(
 
 async def test_cut_soa_response_stream_is_a_typed_error_async(proxy: fp.FaultProxy) -> None:
     async with AsyncHpcClient(proxy.url, timeout=TIMEOUT, retry_backoff=0.001) as hpc:
-        session = await hpc.sessions.create(WebSessionStartInfo(service_name="EchoService"))
+        session = await hpc.sessions.create(SessionStartInfo(service_name="EchoService"))
         await session.send("cut", [{"message": "x"}] * 5, action="Echo")
         proxy.inject(fp.CUT_CHUNKED)
         with pytest.raises(errors.HpcError):
@@ -309,7 +307,7 @@ async def test_cut_soa_response_stream_is_a_typed_error_async(proxy: fp.FaultPro
 
 
 def test_send_requests_is_not_retried_on_503(hpc: HpcClient, proxy: fp.FaultProxy) -> None:
-    session = hpc.sessions.create(WebSessionStartInfo(service_name="EchoService"))
+    session = hpc.sessions.create(SessionStartInfo(service_name="EchoService"))
     proxy.inject(fp.status(503))
     with pytest.raises(errors.ServerError):
         session.send("once", [{"message": "x"}], action="Echo")

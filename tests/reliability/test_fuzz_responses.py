@@ -21,10 +21,8 @@ from typing import Any
 
 import httpx
 import pytest
-from hpc_client.models import Job, Node, Task, WebSessionInfo, WebSessionStartInfo
 from hpc_emulator.testing import RunningEmulator
-from hpcpack import errors, soa
-from hpcpack.client import HpcClient
+from hpcpack import HpcClient, Job, Node, SessionStartInfo, Task, WebSessionInfo, errors, soa
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -202,7 +200,7 @@ TARGETS: dict[str, Callable[[HpcClient], Any]] = {
     "tasks": lambda hpc: list(hpc.tasks.list(1)),
     "nodes": lambda hpc: list(hpc.nodes.list()),
     "version": lambda hpc: hpc.cluster.version(),
-    "session": lambda hpc: hpc.sessions.create(WebSessionStartInfo(service_name="EchoService")),
+    "session": lambda hpc: hpc.sessions.create(SessionStartInfo(service_name="EchoService")),
     "stream": lambda hpc: list(soa.Session(hpc, _session_info()).responses("fuzz")),
 }
 RESULT_TYPES: dict[str, type | tuple[type, ...]] = {

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from hpcpack import errors, hooks, transport, xmlcodec
-from hpcpack.client import HpcClient
+from hpcpack import HpcClient, errors, hooks, transport, xmlcodec
 
 pytestmark = pytest.mark.timeout(60)
 
