@@ -78,10 +78,12 @@ class TaskProgress:
             self._task = self._progress.add_task(self.label, total=None, counts="")
         return self
 
-    def _text(self, counts: Mapping[str, int], job_state: str) -> str:
+    def _text(self, counts: Mapping[str, int]) -> str:
+        """A plain line changes with the task counts only; the job's end state is said once,
+        by the command itself (`Job 5 Finished.`)."""
         total = sum(counts.values())
         done = total - counts.get("queued", 0) - counts.get("running", 0)
-        return f"{self.label}: {done}/{total} done ({summary(counts)}) {job_state}".rstrip()
+        return f"{self.label}: {done}/{total} done ({summary(counts)})"
 
     def update(self, counts: Mapping[str, int], job_state: str = "") -> None:
         """A new poll: move the bar, or print a line if it changed (at most every few s)."""
@@ -97,7 +99,7 @@ class TaskProgress:
             )
             return
         now = time.monotonic()
-        text = self._text(counts, job_state)
+        text = self._text(counts)
         if self.out.quiet or text == self._last_line or now - self._last_time < self.plain_every:
             return
         self.out.note(text)
@@ -108,7 +110,7 @@ class TaskProgress:
         if self._progress is not None:
             self.update(counts, job_state)
             return
-        text = self._text(counts, job_state)
+        text = self._text(counts)
         if not self.out.quiet and text != self._last_line:
             self.out.note(text)
             self._last_line = text

@@ -19,7 +19,7 @@ def test_wait_prints_plain_progress_lines(hpc: Invoke) -> None:
     job_id = int(result.stderr.split("ID: ")[1].split(".")[0])
     last = result.stderr.strip().splitlines()[-1]
     expected = f"job {job_id}: 1/1 done (queued=0 running=0 finished=1 failed=0 canceled=0)"
-    assert last == f"{expected} Finished"
+    assert last == expected
     assert result.stdout.strip() == f"Job {job_id} Finished."
 
 
