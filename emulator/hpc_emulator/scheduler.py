@@ -33,6 +33,7 @@ from hpc_emulator.runner import RunSpec, TaskProcess, kill_group
 from hpc_emulator.store import Store
 from hpc_emulator.xmlwire import Props
 
+ACTIVE = frozenset({"Submitted", "Queued", "Running"})  # the states a scheduling pass handles
 LOST_TASK_MESSAGE = (
     "The task failed because the node {node} became unreachable while the task was running "
     "(the emulator stopped)."
@@ -84,6 +85,10 @@ class Scheduler:
         self.data_dir = data_dir
         self.cluster_name = cluster_name
         self.jobs: dict[int, Job] = {}
+        # ids of jobs that may be ACTIVE: a pass looks at these only, not at every job ever
+        # created (which made each pass, and so each submit, slower as the history grew).
+        # Every state change is saved through `_save_job`, which adds the id when needed.
+        self._active: set[int] = set()
         self._wake: asyncio.Event | None = None
         self._loop_task: asyncio.Task[None] | None = None
         self._running: set[asyncio.Task[None]] = set()
@@ -111,6 +116,7 @@ class Scheduler:
         with self.store.batch():
             for job in self.jobs.values():
                 self._recover(job)
+        self._active = {j.id for j in self.jobs.values() if j.state in ACTIVE}
 
     def _recover(self, job: Job) -> None:
         """After a crash: what was running has lost its process (documented in the README)."""
@@ -176,6 +182,8 @@ class Scheduler:
     # ------------------------------------------------------------ persistence
 
     def _save_job(self, job: Job) -> None:
+        if job.state in ACTIVE:
+            self._active.add(job.id)
         self.store.save_job(job.id, job.document())
 
     def _save_task(self, task: Task) -> None:
@@ -458,7 +466,8 @@ class Scheduler:
 
     def _pass(self) -> None:
         now = values.now()
-        for job in list(self.jobs.values()):
+        active = [self.jobs[i] for i in sorted(self._active) if i in self.jobs]
+        for job in active:
             if job.state == "Submitted":
                 self._queue(job)
             if job.state in ("Queued", "Running"):
@@ -466,13 +475,11 @@ class Scheduler:
                     if task.state in ("Configuring", "Submitted"):
                         self._enqueue_task(job, task)
         running = [
-            j
-            for j in self.jobs.values()
-            if j.state == "Running" and j.props.get("JobType") != "Service"
+            j for j in active if j.state == "Running" and j.props.get("JobType") != "Service"
         ]
         free = self.cluster.total_cores - sum(max(j.reserve_min, j.used) for j in running)
         order = sorted(
-            (j for j in self.jobs.values() if j.state in ("Queued", "Running")),
+            (j for j in active if j.state in ("Queued", "Running")),
             key=lambda j: (
                 -int(j.props.get("ExpandedPriority") or 0),
                 j.props.get("SubmitTime") or now,
@@ -501,6 +508,7 @@ class Scheduler:
                 self._maybe_finish(job)
                 if job.state != "Running":
                     self.wake()  # its resources are free: another pass may start queued jobs
+        self._active.difference_update(j.id for j in active if j.state not in ACTIVE)
 
     def _queue(self, job: Job) -> None:
         try:
