@@ -30,6 +30,7 @@ PROFILE_KEYS = (
     "insecure",
     "format",
     "timeout",
+    "auth",
 )
 
 #: Environment variable per setting.
@@ -40,7 +41,10 @@ ENV_VARS = {
     "password": "HPC_PASSWORD",
     "api_version": "HPC_API_VERSION",
     "ca_bundle": "HPC_CA_BUNDLE",
+    "auth": "HPC_AUTH",
 }
+
+AUTH_METHODS = ("basic", "ntlm", "negotiate")
 
 
 class ConfigError(Exception):
@@ -60,6 +64,7 @@ class Settings:
     insecure: bool = False
     format: str = "xml"
     timeout: float = 30.0
+    auth: str = "basic"
     password_in_keyring: bool = False
 
     def public(self) -> dict[str, Any]:
@@ -198,6 +203,8 @@ def resolve(
     settings = replace(settings, **clean)
     if settings.format not in ("xml", "json"):
         raise ConfigError(f"format must be xml or json, not {settings.format!r}")
+    if settings.auth not in AUTH_METHODS:
+        raise ConfigError(f"auth must be one of {', '.join(AUTH_METHODS)}, not {settings.auth!r}")
     if settings.password is None and settings.username and values.get("password_in_keyring"):
         stored = keyring_get(name or DEFAULT_PROFILE, settings.username)
         if stored is not None:

@@ -79,6 +79,7 @@ def client_kwargs(settings: Settings, out: Output) -> dict[str, Any]:
         "password": settings.password,
         "format": settings.format,
         "timeout": settings.timeout,
+        "auth_method": settings.auth,
     }
     if settings.insecure:
         out.warn("TLS certificate verification is disabled (--insecure)")

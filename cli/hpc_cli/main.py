@@ -13,7 +13,7 @@ from .context import State
 HELP = """Drive a Microsoft HPC Pack cluster through its WindowsHpc REST web service.
 
 Settings come from flags, then HPC_URL / HPC_CLUSTER / HPC_USERNAME / HPC_PASSWORD /
-HPC_API_VERSION / HPC_CA_BUNDLE, then the profile (`hpc profile set`).
+HPC_API_VERSION / HPC_CA_BUNDLE / HPC_AUTH, then the profile (`hpc profile set`).
 
 --json prints objects keyed by HPC Pack property names (Id, Name, State, ...).
 
@@ -78,6 +78,10 @@ def root(
     wire_format: Annotated[
         str | None, typer.Option("--format", help="Wire format: xml (default) or json")
     ] = None,
+    auth: Annotated[
+        str | None,
+        typer.Option(help="basic (default; https only), ntlm or negotiate [HPC_AUTH]"),
+    ] = None,
     timeout: Annotated[float | None, typer.Option(help="Per-request timeout, seconds")] = None,
     profile_name: Annotated[
         str | None, typer.Option("--profile", "-P", help="Profile name [HPC_PROFILE]")
@@ -105,6 +109,7 @@ def root(
             "insecure": insecure,
             "format": wire_format,
             "timeout": timeout,
+            "auth": auth,
         },
         profile=profile_name,
         json_mode=json_mode,

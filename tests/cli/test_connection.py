@@ -79,3 +79,13 @@ def test_cluster_segment_from_env(emulator_url: str, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("HPC_CLUSTER", "OTHER")
     wrong = make_invoke(emulator_url)("job", "list")
     assert wrong.exit_code == 3 and "OTHER" in wrong.stderr
+
+
+def test_auth_method_setting(emulator_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HPC_AUTH", "kerberos")
+    refused = make_invoke(emulator_url)("job", "list")
+    assert refused.exit_code == 2 and "auth must be one of basic, ntlm, negotiate" in refused.stderr
+    ntlm = make_invoke(emulator_url, "--auth", "ntlm")("--json", "job", "list")  # flag wins
+    assert ntlm.exit_code == 0, ntlm.output
+    shown = CliRunner().invoke(app, ["--auth", "negotiate", "profile", "show", "--json"])
+    assert as_json(shown)["auth"] == "negotiate"

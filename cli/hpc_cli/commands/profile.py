@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from ..config import (
+    AUTH_METHODS,
     DEFAULT_PROFILE,
     ConfigError,
     config_path,
@@ -40,6 +41,7 @@ def set_profile(
     insecure: Annotated[bool | None, typer.Option("--insecure/--secure")] = None,
     wire_format: Annotated[str | None, typer.Option("--format")] = None,
     timeout: Annotated[float | None, typer.Option()] = None,
+    auth: Annotated[str | None, typer.Option(help="basic, ntlm or negotiate")] = None,
     save_password: Annotated[
         bool, typer.Option("--save-password", help="Prompt for the password and store it")
     ] = False,
@@ -61,9 +63,12 @@ def set_profile(
             "insecure": insecure,
             "format": wire_format,
             "timeout": timeout,
+            "auth": auth,
         }
         if wire_format is not None and wire_format not in ("xml", "json"):
             raise ConfigError(f"format must be xml or json, not {wire_format!r}")
+        if auth is not None and auth not in AUTH_METHODS:
+            raise ConfigError(f"auth must be one of {', '.join(AUTH_METHODS)}, not {auth!r}")
         values.update({k: v for k, v in given.items() if v is not None})
         if save_password:
             user = values.get("username")
