@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,9 +40,13 @@ class QueryCache:
             del self._queries[token]
 
     def page(
-        self, scope: str, token: str | None, keys: list[Any], rows: int
+        self, scope: str, token: str | None, keys: Callable[[], list[Any]], rows: int
     ) -> tuple[list[Any], str | None]:
-        """One page of keys and the token for the next one (None when this page is the last)."""
+        """One page of keys and the token for the next one (None when this page is the last).
+
+        `keys` (filter + sort of the whole list) is only called for a new query: continuation
+        pages cost their own rows, not the whole table again.
+        """
         self._expire()
         if token:
             query = self._queries.get(token)
@@ -49,7 +54,7 @@ class QueryCache:
                 raise not_found(f"The query '{token}' does not exist or has expired.")
             self._queries.move_to_end(token)
         else:
-            query = Query(scope, keys)
+            query = Query(scope, keys())
         chunk = query.keys[query.position : query.position + rows]
         query.position += len(chunk)
         query.touched = time.monotonic()

@@ -39,14 +39,13 @@ async def get_node_list(ctx: Ctx) -> Response:
     flt = parse_filter(ctx.q("$filter"), "NodeState", "NodeState")
     rows = rows_per_read(ctx)
     nodes = {n.name: n.props() for n in ctx.emu.cluster.nodes}
-    keys = [
-        name
-        for name, props in sorted(
-            nodes.items(), key=lambda kv: sort_key(NODE_PROPS, ctx.q("SortNodesBy"), "Id")(kv[1])
-        )
-        if flt.accepts(props["State"], props["OnlineTime"])
-    ]
-    page, token = ctx.emu.queries.page("nodes", ctx.q("QueryId"), keys, rows)
+    key = sort_key(NODE_PROPS, ctx.q("SortNodesBy"), "Id")
+
+    def select() -> list[str]:
+        ordered = sorted(nodes.items(), key=lambda kv: key(kv[1]))
+        return [n for n, props in ordered if flt.accepts(props["State"], props["OnlineTime"])]
+
+    page, token = ctx.emu.queries.page("nodes", ctx.q("QueryId"), select, rows)
     body = xmlwire.object_list([render(nodes[k], names) for k in page], ctx.fmt)
     return ctx.respond(body, headers=continuation(token))
 

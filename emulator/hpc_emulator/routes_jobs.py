@@ -43,14 +43,18 @@ async def get_job_list(ctx: Ctx) -> Response:
     owner = ctx.q("Owner")
     jobs = ctx.emu.scheduler.jobs
     key = sort_key(JOB_PROPS, ctx.q("SortJobsBy"), "Id")
-    selected = [
-        j
-        for j in jobs.values()
-        if flt.accepts(j.state, j.props.get("ChangeTime"))
-        and (not owner or same_user(str(j.props.get("Owner") or ""), owner))
-    ]
-    selected.sort(key=lambda j: (key(j.props), j.id))
-    page, token = ctx.emu.queries.page("jobs", ctx.q("QueryId"), [j.id for j in selected], rows)
+
+    def select() -> list[int]:
+        selected = [
+            j
+            for j in jobs.values()
+            if flt.accepts(j.state, j.props.get("ChangeTime"))
+            and (not owner or same_user(str(j.props.get("Owner") or ""), owner))
+        ]
+        selected.sort(key=lambda j: (key(j.props), j.id))
+        return [j.id for j in selected]
+
+    page, token = ctx.emu.queries.page("jobs", ctx.q("QueryId"), select, rows)
     body = xmlwire.object_list(
         [render(job_view(jobs[i]), names) for i in page if i in jobs], ctx.fmt
     )

@@ -45,19 +45,22 @@ async def get_task_list(ctx: Ctx) -> Response:
     rows = rows_per_read(ctx)
     raw = ctx.q("ExpandParametric")
     expand = parse_bool(raw) if raw else True
-    items: dict[tuple[int, int], Task] = {}
-    for task in job.tasks.values():
-        if expand and task.is_sweep and task.subtasks:
-            items.update({(s.task_id, s.instance_id): s for s in task.subtasks.values()})
-        else:
-            items[(task.task_id, 0)] = task
     key = sort_key(TASK_PROPS, ctx.q("SortTasksBy"), "JobTaskId")
-    keys = [
-        k
-        for k, t in sorted(items.items(), key=lambda kv: (key(kv[1].props), kv[0]))
-        if flt.accepts(t.state, t.props.get("ChangeTime"))
-    ]
-    page, token = ctx.emu.queries.page(f"tasks/{job.id}", ctx.q("QueryId"), keys, rows)
+
+    def select() -> list[tuple[int, int]]:
+        items: dict[tuple[int, int], Task] = {}
+        for task in job.tasks.values():
+            if expand and task.is_sweep and task.subtasks:
+                items.update({(s.task_id, s.instance_id): s for s in task.subtasks.values()})
+            else:
+                items[(task.task_id, 0)] = task
+        return [
+            k
+            for k, t in sorted(items.items(), key=lambda kv: (key(kv[1].props), kv[0]))
+            if flt.accepts(t.state, t.props.get("ChangeTime"))
+        ]
+
+    page, token = ctx.emu.queries.page(f"tasks/{job.id}", ctx.q("QueryId"), select, rows)
     rows_out = []
     for task_id, instance in page:
         master = job.tasks.get(task_id)
