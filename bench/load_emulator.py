@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import re
 import ssl
 import statistics
@@ -114,6 +115,7 @@ class Stats:
     soa_messages: int = 0
     elapsed: float = 0.0  # seconds of load
     drain: float = 0.0  # seconds until every submitted job had ended
+    server_cpu: float = 0.0  # CPU seconds the emulator process used (its task processes apart)
 
     def error(self, kind: str, what: str) -> None:
         self.errors[kind] += 1
@@ -268,6 +270,15 @@ async def load(url: str, args: argparse.Namespace) -> Stats:
     return stats
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def report(stats: Stats, args: argparse.Namespace) -> None:
     elapsed = stats.elapsed
     print(
@@ -291,6 +302,12 @@ def report(stats: Stats, args: argparse.Namespace) -> None:
         f"within {stats.drain:.1f} s after the load"
     )
     print(f"SOA messages echoed: {stats.soa_messages} ({stats.soa_messages / elapsed:.0f}/s)")
+    if stats.server_cpu:
+        print(
+            f"emulator CPU: {stats.server_cpu:.1f} s ({stats.server_cpu / elapsed:.0%} of one "
+            f"core), {stats.server_cpu / max(total, 1) * 1000:.2f} ms per HTTP call; "
+            f"{os.cpu_count()} CPUs, client and emulator share them"
+        )
     errors = sum(stats.errors.values())
     print(f"errors: {errors}")
     for sample in stats.samples:
@@ -321,7 +338,9 @@ def main() -> None:
             users={USER: PASSWORD},
         )
         try:
+            before = cpu_seconds(emulator.pid)
             stats = asyncio.run(load(emulator.url, args))
+            stats.server_cpu = cpu_seconds(emulator.pid) - before
         finally:
             emulator.terminate()
     report(stats, args)
