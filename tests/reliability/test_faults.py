@@ -312,3 +312,57 @@ def test_send_requests_is_not_retried_on_503(hpc: HpcClient, proxy: fp.FaultProx
     with pytest.raises(errors.ServerError):
         session.send("once", [{"message": "x"}], action="Echo")
     assert len(proxy.requests("POST", "/batch/once")) == 1
+
+
+# -- paging through faults: a continuation page is never retried blindly ---------------------
+
+
+@pytest.fixture
+def fresh_proxy(fresh_hpc_emulator: RunningEmulator) -> Iterator[tuple[fp.FaultProxy, list[int]]]:
+    """A proxy in front of a new emulator holding exactly 7 jobs (their ids, ascending)."""
+    url = httpx.URL(fresh_hpc_emulator.url)
+    assert url.host and url.port
+    headers = {"api-version": "2012-11-01.4.0", "Accept": "application/xml"}
+    with httpx.Client(base_url=fresh_hpc_emulator.base_url, headers=headers) as direct:
+        ids = [existing_job(direct, f"page-{i}") for i in range(7)]
+    p = fp.FaultProxy((url.host, url.port)).start()
+    yield p, ids
+    p.stop()
+
+
+def _query_ids(proxy: fp.FaultProxy) -> list[str | None]:
+    return [httpx.URL(s.path).params.get("QueryId") for s in proxy.requests("GET", "/Jobs")]
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [fp.status(503), fp.status(502), fp.status(404), fp.DROP, fp.RESET_MID_BODY, fp.slow(2)],
+)
+def test_a_failed_continuation_page_restarts_the_listing_without_duplicates(
+    fresh_proxy: tuple[fp.FaultProxy, list[int]], fault: str
+) -> None:
+    proxy, ids = fresh_proxy
+    proxy.inject(fp.PASS, fault)  # the first page passes, the second (a continuation) fails
+    with HpcClient(proxy.url, timeout=TIMEOUT, retry_backoff=0.001) as hpc:
+        listed = [job.id for job in hpc.jobs.list(rows_per_read=2, properties="Id,Name")]
+    assert listed == ids  # every job once, in order
+    tokens = _query_ids(proxy)
+    assert tokens[1] is not None  # the faulted request was a continuation page...
+    assert tokens[2] is None  # ...and the next request started over, not a blind retry
+    assert len(tokens) == 2 + 4  # the faulted page, then a full pass of 4 pages
+
+
+def test_continuation_pages_failing_every_time_end_in_a_typed_error(
+    fresh_proxy: tuple[fp.FaultProxy, list[int]],
+) -> None:
+    proxy, ids = fresh_proxy
+    proxy.inject(*[fp.PASS, fp.status(503)] * 10)
+    listed: list[int] = []
+    with (
+        HpcClient(proxy.url, timeout=TIMEOUT, retry_backoff=0.001) as hpc,
+        pytest.raises(errors.ServerError),
+    ):
+        for job in hpc.jobs.list(rows_per_read=2, properties="Id,Name"):
+            listed.append(job.id)
+    assert listed == ids[:2]  # yielded once, never repeated by the restarts
+    assert len(proxy.requests("GET", "/Jobs")) < 20
