@@ -16,11 +16,11 @@ from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
-from xml.etree.ElementTree import Element, ParseError, TreeBuilder
+from xml.etree.ElementTree import Element, ParseError
+from xml.parsers.expat import ExpatError
 
 import attrs
 import defusedxml
-from defusedxml.ElementTree import DefusedXMLParser
 from hpc_client.api.sessions import (
     attach_session,
     close_session,
@@ -32,6 +32,7 @@ from hpc_client.api.sessions import (
 from hpc_client.models import BrokerClientStatusCode, WebSessionInfo, WebSessionStartInfo
 from hpc_client.types import Unset
 
+from . import safexml
 from .errors import (
     HostileXml,
     HpcProtocolError,
@@ -191,37 +192,6 @@ class EndOfResponses:
 # -- incremental parsing ---------------------------------------------------------------------
 
 
-class _Collector:
-    """TreeBuilder target that detaches each finished envelope (constant memory)."""
-
-    def __init__(self) -> None:
-        self.builder = TreeBuilder()
-        self.depth = 0
-        self.root: Element | None = None
-        self.done: list[Element] = []
-
-    def start(self, tag: str, attrs: dict[str, str]) -> Element:
-        self.depth += 1
-        elem = self.builder.start(tag, attrs)
-        if self.depth == 1:
-            self.root = elem
-        return elem
-
-    def end(self, tag: str) -> Element:
-        elem = self.builder.end(tag)
-        self.depth -= 1
-        if self.depth == 1 and self.root is not None:
-            self.done.append(elem)
-            self.root.remove(elem)
-        return elem
-
-    def data(self, data: str) -> None:
-        self.builder.data(data)
-
-    def close(self) -> Element | None:
-        return self.root
-
-
 def _child_text(parent: Element | None, tag: str) -> str | None:
     if parent is None:
         return None
@@ -266,13 +236,27 @@ class EnvelopeParser:
     """Feed chunks, get finished replies; `end` is set once EndOfResponses arrived."""
 
     def __init__(self, max_envelope: int = DEFAULT_MAX_ENVELOPE) -> None:
-        self._target = _Collector()
-        self._parser = DefusedXMLParser(
-            target=self._target, forbid_dtd=True, forbid_entities=True, forbid_external=True
-        )
+        self._parser = safexml.PullParser()
+        self._root: Element | None = None
+        self._depth = 0
         self.end: EndOfResponses | None = None
         self._max = max_envelope
         self._pending = 0  # bytes fed since the last finished envelope
+
+    def _finished(self) -> list[Element]:
+        """Envelopes completed by the data fed so far, detached (constant memory)."""
+        done: list[Element] = []
+        for event, elem in self._parser.events():
+            if event == "start":
+                self._depth += 1
+                if self._root is None:
+                    self._root = elem
+                continue
+            self._depth -= 1
+            if self._depth == 1 and self._root is not None:
+                done.append(elem)
+                self._root.remove(elem)
+        return done
 
     def feed(self, chunk: bytes) -> list[SoaResponse]:
         if self.end is not None:
@@ -280,24 +264,24 @@ class EnvelopeParser:
         self._pending += len(chunk)
         try:
             self._parser.feed(chunk)
+            done = self._finished()
         except defusedxml.DefusedXmlException as exc:
             raise HostileXml(
                 f"refused hostile XML in response stream: {type(exc).__name__}"
             ) from None
-        except ParseError as exc:
+        except (ParseError, ExpatError) as exc:
             raise MalformedResponse(f"malformed response stream: {exc}") from None
-        if self._target.done:
+        if done:
             self._pending = 0
         elif self._pending > self._max:
             raise ResponseTooLarge(f"a response envelope exceeds the {self._max}-byte bound")
         out: list[SoaResponse] = []
-        for env in self._target.done:
+        for env in done:
             reply = _envelope_to_reply(env)
             if isinstance(reply, EndOfResponses):
                 self.end = reply
                 break
             out.append(reply)
-        self._target.done.clear()
         return out
 
     def finish(self) -> EndOfResponses:

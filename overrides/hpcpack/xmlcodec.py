@@ -14,11 +14,11 @@ import threading
 from collections.abc import Callable
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
+from xml.parsers.expat import ExpatError
 
 import defusedxml
-import defusedxml.ElementTree as DET
 
-from . import _spec
+from . import _spec, safexml
 from .errors import HostileXml, MalformedResponse, XmlCharacterError
 
 __all__ = [
@@ -80,10 +80,10 @@ def escape_attr(text: str, where: str = "attribute") -> str:
 def parse_xml(body: bytes | str) -> Element:
     """Parse untrusted XML; hostile constructs and bad XML become typed errors."""
     try:
-        return DET.fromstring(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        return safexml.fromstring(body)
     except defusedxml.DefusedXmlException as exc:
         raise HostileXml(f"refused hostile XML: {type(exc).__name__}") from None
-    except ParseError as exc:
+    except (ParseError, ExpatError) as exc:
         raise MalformedResponse(f"malformed XML: {exc}") from None
 
 
@@ -304,6 +304,11 @@ def _compile_object(body: _spec.Schema, ns: str) -> Decoder:
         return result
 
     return obj
+
+
+# Roots whose hand-written decoders below can only produce data of the schema's shape (every
+# Property has a string Name and a string-or-null Value): no separate shape check needed.
+SHAPED_BY_DECODER = frozenset({"ArrayOfProperty", "ArrayOfObject"})
 
 
 def _compile_property_array() -> Decoder:
