@@ -6,6 +6,7 @@ name or number, read-only names refused) and the JSON documents the store persis
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -174,8 +175,25 @@ def _job_rules(parsed: dict[str, Any]) -> None:
         raise bad_request("Progress must be between 0 and 100.")
 
 
+# The spec's `Property.Name`: names outside it could never be answered within the spec
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]{0,127}")
+
+
+def check_name(name: str) -> str:
+    """A custom property or environment variable name, or a 400 fault."""
+    if not _NAME.fullmatch(name):
+        shown = name if len(name) <= 40 else name[:40] + "..."
+        raise bad_request(
+            f"'{shown}' is not a valid name: a letter or '_', then up to 127 letters, digits, "
+            "'_' or '.'."
+        )
+    return name
+
+
 def apply_named_values(target: dict[str, str], incoming: Props) -> None:
     """Custom properties / environment variables: a nil or empty value deletes the name."""
+    for name, _ in incoming:
+        check_name(name)  # all or nothing
     for name, value in incoming:
         if value is None or value == "":
             target.pop(name, None)

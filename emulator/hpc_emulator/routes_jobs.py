@@ -8,7 +8,7 @@ from typing import Any
 from starlette.responses import Response
 
 from hpc_emulator import jobxml, values, xmlwire
-from hpc_emulator.entities import Job, apply_named_values
+from hpc_emulator.entities import Job, apply_named_values, check_name
 from hpc_emulator.faults import bad_request
 from hpc_emulator.listing import check_render, continuation, parse_filter, rows_per_read, sort_key
 from hpc_emulator.props import JOB_LIST_DEFAULT, JOB_PROPS, readable, resolve_names
@@ -131,6 +131,7 @@ def named(store: dict[str, str], names: str | None, missing_empty: bool) -> xmlw
     for name in (n.strip() for n in names.split(",")):
         if not name:
             continue
+        check_name(name)
         if name in store:
             out.append((name, store[name]))
         elif missing_empty:

@@ -290,3 +290,21 @@ def test_filter_sort_owner() -> None:
         assert [r["Id"] for r in rows] == [str(a), str(b)]
         assert len(parse_objects(c.get("/Jobs", params={"Owner": "EMULATOR\\user"}).text)) == 2
         assert parse_objects(c.get("/Jobs", params={"Owner": "HPC\\nobody"}).text) == []
+
+
+def test_custom_and_env_names_follow_property_name_rules(client: httpx.Client) -> None:
+    """Names outside `Property.Name` (spec) are refused: they could not be answered in-spec."""
+    job = create_job(client)
+    long_ok = "N" + "x" * 127
+    body = [{"Name": long_ok, "Value": "1"}, {"Name": "bad name", "Value": "2"}]
+    r = client.post(f"/Job/{job}/CustomProperties", json=body, headers=JSON)
+    assert r.status_code == 400 and "bad name" in r.text
+    assert parse_props(client.get(f"/Job/{job}/CustomProperties").text) == {}  # all or nothing
+    r = client.post(f"/Job/{job}/EnvVariables", json=body[:1], headers=JSON)
+    assert r.status_code == 200
+    r = client.get(f"/Job/{job}/EnvVariables", params={"Names": f"{long_ok},_unset"})
+    assert parse_props(r.text) == {long_ok: "1", "_unset": ""}
+    for bad in ("0abc", "a-b", "x" * 129):
+        r = client.get(f"/Job/{job}/EnvVariables", params={"Names": bad}, headers=V)
+        assert r.status_code == 400, bad
+        assert fault_code(r) == 251723775
