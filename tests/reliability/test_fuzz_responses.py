@@ -15,14 +15,24 @@ from __future__ import annotations
 
 import os
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
 from hpc_emulator.testing import RunningEmulator
-from hpcpack import HpcClient, Job, Node, SessionStartInfo, Task, WebSessionInfo, errors, soa
+from hpcpack import (
+    AsyncHpcClient,
+    HpcClient,
+    Job,
+    Node,
+    SessionStartInfo,
+    Task,
+    WebSessionInfo,
+    errors,
+    soa,
+)
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -131,6 +141,47 @@ DICTIONARY = [
 ]
 
 
+VALUES = [
+    b"", b" ", b"-1", b"0", b"2147483648", b"9223372036854775808", b"1.5", b"1e3", b"True",
+    b"false", b"nil", b"None", b"x", b"\xc3\xa9", b"\xf0\x9f\x92\xa5", b"&amp;", b"&lt;a&gt;",
+    b"9/27/2011 9:53:26 PM", b"13/45/2011 99:99:99 XM", b"2011-09-27T21:53:26Z", b"Running",
+    b"Finished,Failed", b"255", b"00000000-0000-0000-0000-000000000000", b"{0}", b"%s",
+]  # fmt: skip
+JSON_VALUES = [
+    b"null",
+    b"1",
+    b"-1",
+    b"1.5",
+    b"true",
+    b'""',
+    b'"x"',
+    b"[]",
+    b"{}",
+    b'["x"]',
+    b'{"a":1}',
+]
+
+
+def _replace_value(rng: random.Random, body: bytes) -> bytes:
+    """Swap one element text (XML) or one JSON scalar for an interesting value."""
+    if body.lstrip()[:1] in (b"[", b"{"):
+        spots = [i for i, c in enumerate(body) if c in b":,["]
+        if not spots:
+            return body
+        i = rng.choice(spots) + 1
+        end = i
+        while end < len(body) and body[end] not in b",]}":
+            end += 1
+        return body[:i] + rng.choice(JSON_VALUES) + body[end:]
+    spots = [i for i in range(len(body) - 1) if body[i] == 62 and body[i + 1] != 60]  # >text<
+    if not spots:
+        return body
+    i = rng.choice(spots) + 1
+    end = body.find(b"<", i)
+    end = len(body) if end < 0 else end
+    return body[:i] + rng.choice(VALUES) + body[end:]
+
+
 def _span(rng: random.Random, body: bytes) -> tuple[int, int]:
     a = rng.randrange(len(body) + 1)
     b = min(len(body), a + rng.choice([1, 2, 4, 16, 64, 512]))
@@ -141,7 +192,7 @@ def mutate(rng: random.Random, body: bytes, others: list[bytes]) -> bytes:
     """1-4 stacked random edits of `body` (mostly one)."""
     out = bytearray(body)
     for _ in range(rng.choice([1, 1, 1, 2, 3, 4])):
-        kind = rng.randrange(8)
+        kind = rng.randrange(11)
         data = bytes(out)
         if kind == 0 and out:  # bit flips
             for _ in range(rng.randint(1, 8)):
@@ -166,6 +217,8 @@ def mutate(rng: random.Random, body: bytes, others: list[bytes]) -> bytes:
             i = rng.randrange(len(out) + 1)
             depth = rng.choice([50, 500, 5000])
             out[i:i] = rng.choice([b"<a>" * depth, b"[" * depth, b'{"a":' * depth])
+        elif kind >= 8:  # a value changed, structure kept (most likely to reach conversions)
+            out = bytearray(_replace_value(rng, data))
         else:  # swap two tag names
             data_s = data.decode("latin-1")
             tags = sorted({t.split(">")[0].split(" ")[0] for t in data_s.split("<")[1:] if t})
@@ -215,6 +268,20 @@ RESULT_TYPES: dict[str, type | tuple[type, ...]] = {
 ITEM_TYPES: dict[str, type] = {"jobs": Job, "tasks": Task, "nodes": Node}
 
 
+async def _alist(items: AsyncIterator[Any]) -> list[Any]:
+    return [item async for item in items]
+
+
+ASYNC_TARGETS: dict[str, Callable[[AsyncHpcClient], Awaitable[Any]]] = {
+    "job": lambda hpc: hpc.jobs.get(1),
+    "jobs": lambda hpc: _alist(hpc.jobs.list()),
+    "tasks": lambda hpc: _alist(hpc.tasks.list(1)),
+    "nodes": lambda hpc: _alist(hpc.nodes.list()),
+    "version": lambda hpc: hpc.cluster.version(),
+    "stream": lambda hpc: _alist(soa.AsyncSession(hpc, _session_info()).responses("fuzz")),
+}
+
+
 def call(target: str, status: int, content_type: str, body: bytes) -> Any:
     """Run one target over one answer; typed errors are an accepted outcome (returned)."""
     with HpcClient(
@@ -222,6 +289,22 @@ def call(target: str, status: int, content_type: str, body: bytes) -> Any:
     ) as hpc:
         try:
             return TARGETS[target](hpc)
+        except errors.HpcError as exc:
+            return exc
+
+
+async def acall(target: str, status: int, content_type: str, body: bytes) -> Any:
+    """The async twin of `call`."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        headers = {"content-type": content_type} if content_type else {}
+        return httpx.Response(status, headers=headers, content=body)
+
+    async with AsyncHpcClient(
+        "http://head.fuzz", transport=httpx.MockTransport(handle), retries=0
+    ) as hpc:
+        try:
+            return await ASYNC_TARGETS[target](hpc)
         except errors.HpcError as exc:
             return exc
 
@@ -276,6 +359,27 @@ def test_mutated_bodies_end_in_an_answer_or_a_typed_error(samples: list[Sample])
     # the mutations must exercise both sides: parsers accepting and refusing
     assert outcomes["answer"] > ITERATIONS // 50, outcomes
     assert outcomes["typed error"] > ITERATIONS // 50, outcomes
+
+
+async def test_mutated_bodies_through_the_async_client(samples: list[Sample]) -> None:
+    """A shorter run of the same cases through `AsyncHpcClient` (shared decoding, own paging
+    and stream code)."""
+    checked = 0
+    for i, sample, body in _cases(samples):
+        if i >= ITERATIONS // 3:
+            break
+        if sample.target not in ASYNC_TARGETS:
+            continue
+        try:
+            outcome = await acall(sample.target, sample.status, sample.content_type, body)
+            check_outcome(sample.target, sample.status, outcome)
+        except BaseException as exc:
+            raise AssertionError(
+                f"seed {SEED} case {i} (async): {sample.target} ({sample.status}, "
+                f"{sample.content_type}) body {body[:300]!r}... -> {type(exc).__name__}: {exc}"
+            ) from exc
+        checked += 1
+    assert checked > ITERATIONS // 6
 
 
 def test_mutated_soa_streams_fed_in_random_chunks(samples: list[Sample]) -> None:
