@@ -46,6 +46,7 @@ class Seen:
     path: str
     fault: str
     forwarded: bool
+    authorization: str | None = None
 
 
 @dataclass
@@ -119,7 +120,7 @@ class FaultProxy:
             method, path = request_line.split(" ")[:2]
             fault = self.plan.popleft() if self.plan else PASS
             forwarded = not (fault.startswith("status:") or fault == DROP)
-            self.seen.append(Seen(method, path, fault, forwarded))
+            self.seen.append(Seen(method, path, fault, forwarded, _header(head, b"authorization")))
             if fault == DROP:
                 _reset(conn)
                 return
@@ -208,6 +209,14 @@ def _read_request(conn: socket.socket) -> tuple[bytes, bytes]:
             raise ValueError("client closed mid-body")
         body += chunk
     return head, body
+
+
+def _header(head: bytes, name: bytes) -> str | None:
+    for line in head.split(b"\r\n")[1:]:
+        key, _, value = line.partition(b":")
+        if key.strip().lower() == name:
+            return value.strip().decode("latin-1")
+    return None
 
 
 def _dechunk(body: bytes) -> bytes:
