@@ -64,7 +64,11 @@ def settings_for(state: State) -> Settings:
     wants = settings.username and settings.password is None and not state.no_prompt
     if wants and sys.stdin.isatty():
         password = typer.prompt(
-            f"Password for {settings.username}", hide_input=True, err=True, default=""
+            f"Password for {settings.username}",
+            hide_input=True,
+            err=True,
+            default="",
+            show_default=False,
         )
         settings = replace(settings, password=password)
     return settings
