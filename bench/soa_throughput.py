@@ -25,6 +25,7 @@ from common import Row
 TOTAL = 10_000
 BATCH = 100
 SESSIONS = 8
+ROUNDS = 2
 
 
 @dataclass
@@ -119,9 +120,13 @@ def async_rate(base_url: str) -> float:
 
 
 def run(base_url: str, server_pid: int) -> list[Row]:
-    try:
-        sync = measure(sync_rate, base_url, server_pid)
-        asyn = measure(async_rate, base_url, server_pid)
+    try:  # interleaved (sync, async, async, sync), best run of each mode
+        runs: dict[str, list[Measured]] = {"sync": [], "async": []}
+        for mode in ("sync", "async", "async", "sync")[: 2 * ROUNDS]:
+            fn = sync_rate if mode == "sync" else async_rate
+            runs[mode].append(measure(fn, base_url, server_pid))
+        sync = max(runs["sync"], key=lambda m: m.rate)
+        asyn = max(runs["async"], key=lambda m: m.rate)
     except Exception as exc:
         return [
             Row(
@@ -150,7 +155,8 @@ def run(base_url: str, server_pid: int) -> list[Row]:
             ">= 3x",
             ratio >= 3,
             f"sync: 1 session, batches of {BATCH} in sequence; async: {SESSIONS} sessions "
-            f"concurrently, same batch size (asyncio.gather); session setup not timed; {cpu}",
+            f"concurrently, same batch size (asyncio.gather); best of {ROUNDS} interleaved runs "
+            f"each; session setup not timed; {cpu}",
         )
     ]
 
