@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import pty
+import select
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -51,3 +56,53 @@ def hpc(emulator_url: str) -> Invoke:
 def as_json(result: Result) -> Any:
     assert result.exit_code == 0, f"exit {result.exit_code}: {result.output}"
     return json.loads(result.stdout)
+
+
+def _read(fd: int, until: bytes | None, deadline: float) -> bytes:
+    """Terminal output up to `until` (or to the child's exit: EOF/EIO), never past `deadline`."""
+    seen = b""
+    while time.monotonic() < deadline and (until is None or until not in seen):
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    return seen
+
+
+def on_terminal(
+    args: list[str], answer: tuple[bytes, bytes] | None = None, timeout: float = 60
+) -> tuple[int, bytes]:
+    """Run `hpc ARGS` on a real pseudo-terminal; type `answer[1]` once `answer[0]` shows.
+
+    Returns the exit code and everything the terminal displayed (stdout and stderr).
+    """
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HPC_")}
+    env["COLUMNS"] = "120"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hpc_cli", *args],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        close_fds=True,
+    )
+    os.close(follower)
+    deadline = time.monotonic() + timeout
+    screen = b""
+    try:
+        if answer is not None:
+            screen = _read(leader, answer[0], deadline)
+            os.write(leader, answer[1])
+        screen += _read(leader, None, deadline)
+        return proc.wait(10), screen
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(leader)

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import pty
-import select
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 
 import pytest
 from hpc_emulator.testing import run_emulator
 
-from .conftest import as_json, make_invoke
+from .conftest import as_json, make_invoke, on_terminal
 
 CAROL_PASSWORD = "Pw-9f3k-only-typed"
 
@@ -54,47 +48,11 @@ def test_other_users_job_exit_4(secured_url: str) -> None:
     assert as_json(alice("--json", "job", "view", str(job_id)))["State"] == "Configuring"
 
 
-def _read(fd: int, until: bytes | None, deadline: float) -> bytes:
-    """Terminal output up to `until` (or to the child's exit: EOF/EIO), never past `deadline`."""
-    seen = b""
-    while time.monotonic() < deadline and (until is None or until not in seen):
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if not ready:
-            continue
-        try:
-            chunk = os.read(fd, 4096)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        seen += chunk
-    return seen
-
-
 def test_password_prompt_on_a_terminal_does_not_echo(secured_url: str) -> None:
     """On a TTY a username without a password is asked for, with echo off."""
-    leader, follower = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HPC_")}
     args = ["--url", secured_url, "-u", "HPC\\carol", "--json", "job", "list", "--all"]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "hpc_cli", *args],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-        close_fds=True,
-    )
-    os.close(follower)
-    try:
-        deadline = time.monotonic() + 30
-        prompt = _read(leader, b"Password for HPC\\carol: ", deadline)
-        assert prompt.endswith(b"Password for HPC\\carol: "), prompt
-        os.write(leader, CAROL_PASSWORD.encode() + b"\n")
-        rest = _read(leader, None, deadline)
-        assert proc.wait(10) == 0, rest
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(leader)
-    assert CAROL_PASSWORD.encode() not in prompt + rest
-    assert rest.strip().endswith(b"]")  # the JSON list of jobs
+    prompt = b"Password for HPC\\carol: "
+    code, screen = on_terminal(args, answer=(prompt, CAROL_PASSWORD.encode() + b"\n"))
+    assert code == 0, screen
+    assert prompt in screen and CAROL_PASSWORD.encode() not in screen
+    assert screen.strip().endswith(b"]")  # the JSON list of jobs

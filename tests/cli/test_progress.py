@@ -10,7 +10,7 @@ from hpc_cli.output import Output
 from hpc_cli.progress import SendProgress, TaskProgress, count_states
 from rich.console import Console
 
-from .conftest import Invoke
+from .conftest import Invoke, on_terminal
 
 
 def test_wait_prints_plain_progress_lines(hpc: Invoke) -> None:
@@ -74,3 +74,11 @@ def test_live_send_bars_on_a_terminal() -> None:
 def test_count_states_buckets() -> None:
     counts = count_states(["Queued", "Configuring", "Dispatching", "running", "Finished", "Failed"])
     assert counts == Counter(queued=2, running=2, finished=1, failed=1, canceled=0)
+
+
+def test_wait_on_a_terminal_draws_a_bar(emulator_url: str) -> None:
+    code, screen = on_terminal(["--url", emulator_url, "job", "submit", "--wait", "--", "echo hi"])
+    assert code == 0, screen
+    assert "━".encode() in screen and b"1/1" in screen and b"finished=1" in screen
+    assert b"\x1b[" in screen  # styled: a terminal, not plain lines
+    assert b"done (" not in screen  # the plain-line form is only for logs
