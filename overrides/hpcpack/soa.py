@@ -21,6 +21,7 @@ from xml.parsers.expat import ExpatError
 
 import attrs
 import defusedxml
+import httpx
 from hpc_client.api.sessions import (
     attach_session,
     close_session,
@@ -337,6 +338,11 @@ def _parser(generic: bool, limit: int) -> EnvelopeParser | GenericParser:
     return GenericParser(limit) if generic else EnvelopeParser(limit)
 
 
+def _timeout(timeout: float | httpx.Timeout | None) -> dict[str, Any]:
+    """`timeout=None` keeps the client's; `httpx.Timeout(None)` waits for replies forever."""
+    return {} if timeout is None else {"timeout": timeout}
+
+
 def _start_info(
     info: WebSessionStartInfo | str, username: str | None, password: str | None
 ) -> WebSessionStartInfo:
@@ -409,7 +415,13 @@ class Session:
         commit_requests.sync_detailed(self.id, batch, client=self._hpc.raw)
 
     def responses(
-        self, batch: str, count: int = -1, *, reset: bool = False, action: str | None = None
+        self,
+        batch: str,
+        count: int = -1,
+        *,
+        reset: bool = False,
+        action: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Iterator[SoaResponse]:
         """Replies as they stream in, up to EndOfResponses (TruncatedStream if it never comes)."""
         parser: EnvelopeParser | GenericParser = _parser(self.generic, self._hpc.transport.max_body)
@@ -418,6 +430,7 @@ class Session:
             _batch_url(self.id, batch, "/Response"),
             params=_response_params(count, reset, action, self.generic),
             extensions={"hpc.raw": True},
+            **_timeout(timeout),
         ) as response:
             for chunk in response.iter_bytes():
                 yield from parser.feed(chunk)
@@ -435,12 +448,17 @@ class Session:
         purge_batch.sync_detailed(self.id, batch, client=self._hpc.raw)
 
     def call_many(
-        self, operation: str, payloads: Iterable[Any], *, batch: str | None = None
+        self,
+        operation: str,
+        payloads: Iterable[Any],
+        *,
+        batch: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> Iterator[SoaResponse]:
         """Send all payloads in one committed batch and stream the replies."""
         name = batch or f"batch-{uuid.uuid4().hex[:12]}"
         self.send(name, payloads, action=operation, commit=True)
-        yield from self.responses(name)
+        yield from self.responses(name, timeout=timeout)
 
     def close(self) -> None:
         with contextlib.suppress(NotFound):
@@ -513,7 +531,13 @@ class AsyncSession:
         await commit_requests.asyncio_detailed(self.id, batch, client=self._hpc.raw)
 
     async def responses(
-        self, batch: str, count: int = -1, *, reset: bool = False, action: str | None = None
+        self,
+        batch: str,
+        count: int = -1,
+        *,
+        reset: bool = False,
+        action: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> AsyncIterator[SoaResponse]:
         parser: EnvelopeParser | GenericParser = _parser(self.generic, self._hpc.transport.max_body)
         async with self._hpc.http.stream(
@@ -521,6 +545,7 @@ class AsyncSession:
             _batch_url(self.id, batch, "/Response"),
             params=_response_params(count, reset, action, self.generic),
             extensions={"hpc.raw": True},
+            **_timeout(timeout),
         ) as response:
             async for chunk in response.aiter_bytes():
                 for reply in parser.feed(chunk):
@@ -539,11 +564,16 @@ class AsyncSession:
         await purge_batch.asyncio_detailed(self.id, batch, client=self._hpc.raw)
 
     async def call_many(
-        self, operation: str, payloads: Iterable[Any], *, batch: str | None = None
+        self,
+        operation: str,
+        payloads: Iterable[Any],
+        *,
+        batch: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
     ) -> AsyncIterator[SoaResponse]:
         name = batch or f"batch-{uuid.uuid4().hex[:12]}"
         await self.send(name, payloads, action=operation, commit=True)
-        async for reply in self.responses(name):
+        async for reply in self.responses(name, timeout=timeout):
             yield reply
 
     async def close(self) -> None:
