@@ -365,7 +365,9 @@ def test_namespace_prefixes_do_not_matter(wire: Wire, hpc: HpcClient) -> None:
 def test_soa_response_stream_timeout_is_per_call(wire: Wire, hpc: HpcClient) -> None:
     wire.answer(xml(SESSION_XML, 201))
     session = hpc.sessions.create("EchoService")
-    wire.answer(stream("<A>", END.format(count=0), "</A>"))
+    wire.answer(
+        stream("<A>", END.format(count=0), "</A>"), stream("<A>", END.format(count=0), "</A>")
+    )
     assert list(session.responses("b", timeout=httpx.Timeout(None))) == []
     assert wire.last.extensions["timeout"]["read"] is None
     assert list(session.responses("b")) == []
