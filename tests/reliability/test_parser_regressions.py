@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from hpcpack import HpcClient, errors, hooks, transport, xmlcodec
+from hpcpack import HpcClient, Job, errors, hooks, transport, xmlcodec
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -88,3 +88,21 @@ def test_json_fault_with_scalar_values_is_still_the_fault(values: bytes) -> None
     body = b'{"Code": 267386880, "Message": "m", "Values": ' + values + b"}"
     fault = hooks.fault_from_response(_response(404, "application/json", body))
     assert isinstance(fault, errors.NotFound)
+
+
+@pytest.mark.parametrize("fmt", ["xml", "json"])
+def test_lone_surrogate_in_a_request_value_is_typed_and_nothing_is_sent(fmt: str) -> None:
+    """FOUND.md #7: a lone surrogate cannot be encoded as UTF-8; it must be refused with a
+    typed error before sending, not escape as `UnicodeEncodeError` from httpx."""
+    sent: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json=7)
+
+    with HpcClient("http://head.example", transport=httpx.MockTransport(handle), format=fmt) as hpc:
+        with pytest.raises(errors.HpcError):
+            hpc.jobs.create(Job(name="a\ud800b"))
+        with pytest.raises(errors.HpcError):
+            hpc.jobs.set_env_variables(7, {"K": "\udfff"})
+    assert sent == []
