@@ -6,6 +6,7 @@ stderr and a documented code; a traceback only with `--debug`.
 
 from __future__ import annotations
 
+import os
 import ssl
 import sys
 import traceback
@@ -108,5 +109,11 @@ def handled(debug: bool) -> Iterator[None]:
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted\n")
         raise typer.Exit(130) from None
+    except BrokenPipeError:
+        # the reader went away (`hpc job list | head -1`): stop quietly, and keep Python's
+        # final flush of stdout from complaining about the closed pipe
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(int(ExitCode.ERROR)) from None
     except Exception as exc:
         raise typer.Exit(int(report(exc, debug))) from None

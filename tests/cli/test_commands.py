@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -270,3 +273,21 @@ def test_submit_usage_errors_create_nothing(hpc: Invoke) -> None:
     job_id = as_json(hpc("--json", "job", "new"))["Id"]
     both = hpc("job", "submit", "--id", str(job_id), "--name", "renamed")
     assert both.exit_code == 2 and "--id submits an existing job" in both.stderr
+
+
+def test_closed_stdout_ends_quietly(emulator_url: str) -> None:
+    """`hpc node list | head -0`: the reader is gone; no traceback, no 'Broken pipe' noise."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "hpc_cli", "--url", emulator_url, "--json", "node", "list"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (1, "")
