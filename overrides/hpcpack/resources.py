@@ -7,6 +7,7 @@ name/value lists rendered the wire way. Helpers shared with the async twins live
 from __future__ import annotations
 
 import builtins
+import datetime
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -136,7 +137,15 @@ def state_filter(kind: str, state: Any | None, changed_since: Any | None) -> str
     if state is not None:
         clauses.append(f"{kind} eq {render_value(state)}")
     if changed_since is not None:
-        clauses.append(f"ChangeTimeFrom eq {render_value(changed_since)}")
+        # ISO 8601, as in the documentation's example (`ChangeTimeFrom eq 2015-10-16`): the
+        # en-US rendering has spaces, which separate $filter tokens.
+        if isinstance(changed_since, datetime.datetime):
+            since = changed_since.isoformat(timespec="seconds")
+        elif isinstance(changed_since, datetime.date):
+            since = changed_since.isoformat()
+        else:
+            since = str(changed_since)
+        clauses.append(f"ChangeTimeFrom eq {since}")
     return " and ".join(clauses) if clauses else UNSET
 
 

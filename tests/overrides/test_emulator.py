@@ -176,3 +176,33 @@ def test_tls_verified_by_default_and_with_a_ca_bundle(caplog: pytest.LogCaptureF
         ) as hpc:
             assert hpc.cluster.version()
             assert hpc.jobs.get(hpc.jobs.create(name="over tls")).owner == "EMULATOR\\alice"
+
+
+def test_job_xml_round_trip_and_raw_generated_calls(hpc: HpcClient) -> None:
+    from hpc_client.api.cluster import get_version
+
+    job_id = hpc.jobs.create(Job(name="xml source"), tasks=[Task(command_line="echo from xml")])
+    document = hpc.jobs.get_xml(job_id)
+    assert document.lstrip().startswith("<") and "echo from xml" in document
+    copy_id = hpc.jobs.create_from_xml(document)
+    assert copy_id != job_id
+    assert hpc.jobs.get(copy_id).name == "xml source"
+    assert [t.command_line for t in hpc.tasks.list(copy_id, properties=["CommandLine"])] == [
+        "echo from xml"
+    ]
+    # hpc.raw is the configured generated client: typed faults, per-call api-version
+    assert get_version.sync(client=hpc.raw, api_version="2011-11-01")  # type: ignore[arg-type]
+    with pytest.raises(ApiVersionIncorrect):
+        get_version.sync(client=hpc.raw, api_version="1.0")  # type: ignore[arg-type]
+
+
+def test_filters_against_the_emulator(hpc: HpcClient) -> None:
+    import datetime
+
+    before = datetime.datetime.now() - datetime.timedelta(hours=1)
+    job_id = hpc.jobs.create(name="filtered")
+    configuring = {j.id for j in hpc.jobs.list(state=JobState.CONFIGURING, changed_since=before)}
+    assert job_id in configuring
+    future = datetime.datetime.now() + datetime.timedelta(days=1)
+    assert job_id not in {j.id for j in hpc.jobs.list(changed_since=future)}
+    assert job_id not in {j.id for j in hpc.jobs.list(state=JobState.FINISHED)}

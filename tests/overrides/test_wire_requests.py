@@ -20,6 +20,7 @@ from hpcpack import (
     KeyValueOfstringstring,
     SessionStartInfo,
     Task,
+    TaskState,
     TaskType,
     Version,
     XmlCharacterError,
@@ -459,3 +460,12 @@ def test_soa_parameter_names_must_be_xml_names(wire: Wire, hpc: HpcClient, name:
     with pytest.raises(XmlCharacterError, match="element name"):
         session.send("b", [{name: "v"}], action="Echo")
     assert len(wire.requests) == sent
+
+
+def test_filter_clauses(wire: Wire, hpc: HpcClient) -> None:
+    wire.answer(xml(b'<ArrayOfObject xmlns="' + NS_COMMON.encode() + b'"/>'))
+    list(hpc.tasks.list(3, state=TaskState.FAILED, changed_since=datetime.date(2015, 10, 16)))
+    assert wire.last.url.params["$filter"] == "TaskState eq Failed and ChangeTimeFrom eq 2015-10-16"
+    list(hpc.nodes.list(changed_since=datetime.datetime(2015, 10, 16, 13, 5)))
+    assert wire.last.url.params["$filter"] == "ChangeTimeFrom eq 2015-10-16T13:05:00"
+    assert wire.last.url.params["Render"] == "RestPropRender"
