@@ -366,3 +366,35 @@ def test_continuation_pages_failing_every_time_end_in_a_typed_error(
             listed.append(job.id)
     assert listed == ids[:2]  # yielded once, never repeated by the restarts
     assert len(proxy.requests("GET", "/Jobs")) < 20
+
+
+@pytest.mark.parametrize(
+    ("fault", "error", "created"),
+    [
+        (fp.DROP, errors.HpcConnectionError, 0),
+        (fp.RESET_MID_BODY, errors.HpcConnectionError, 1),
+        (fp.slow(TIMEOUT * 4), errors.HpcTimeout, 1),
+        (fp.status(502), errors.ServerError, 0),
+    ],
+)
+async def test_async_create_fails_typed_and_is_sent_once(
+    proxy: fp.FaultProxy, direct: httpx.Client, fault: str, error: type, created: int
+) -> None:
+    name = unique("async-create")
+    async with AsyncHpcClient(proxy.url, timeout=TIMEOUT, retry_backoff=0.001) as hpc:
+        proxy.inject(fault)
+        with pytest.raises(error):
+            await hpc.jobs.create(Job(name=name))
+    assert len(proxy.requests("POST", "/Jobs")) == 1
+    assert len(jobs_named(direct, name)) == created
+
+
+async def test_async_slow_get_is_a_timeout(proxy: fp.FaultProxy, direct: httpx.Client) -> None:
+    job_id = existing_job(direct, unique("async-slow"))
+    async with AsyncHpcClient(proxy.url, timeout=TIMEOUT, retry_backoff=0.001) as hpc:
+        proxy.inject(fp.slow(TIMEOUT * 4))
+        with pytest.raises(errors.HpcTimeout):
+            await hpc.jobs.get(job_id)
+        proxy.inject(fp.DROP, fp.status(503))
+        assert (await hpc.jobs.get(job_id)).id == job_id
+    assert [s.fault for s in proxy.requests("GET")][1:] == [fp.DROP, fp.status(503), fp.PASS]
