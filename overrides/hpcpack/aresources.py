@@ -60,7 +60,6 @@ from .properties import property_list, to_model
 from .resources import (
     TERMINAL_JOB_STATES,
     ProgressCallback,
-    _fix_render,
     as_dict,
     body_of,
     list_kwargs,
@@ -143,7 +142,7 @@ class AsyncJobs(_Resource):
                     query_id=opt(token),
                     sort_jobs_by=opt(sort_by),
                     rows_per_read=opt(rows_per_read),
-                    **_fix_render(list_kwargs(filter_)),
+                    **list_kwargs(filter_),
                 )
             )
 
@@ -255,7 +254,7 @@ class AsyncTasks(_Resource):
                     query_id=opt(token),
                     sort_tasks_by=opt(sort_by),
                     rows_per_read=opt(rows_per_read),
-                    **_fix_render(list_kwargs(filter_)),
+                    **list_kwargs(filter_),
                 )
             )
 
@@ -375,7 +374,7 @@ class AsyncNodes(_Resource):
                     query_id=opt(token),
                     sort_nodes_by=opt(sort_by),
                     rows_per_read=opt(rows_per_read),
-                    **_fix_render(list_kwargs(filter_)),
+                    **list_kwargs(filter_),
                 )
             )
 

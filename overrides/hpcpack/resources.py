@@ -65,6 +65,7 @@ from hpc_client.models import (
     HpcObject,
     Job,
     JobState,
+    ListRenderMode,
     Node,
     NodeGroup,
     Property,
@@ -150,7 +151,9 @@ def state_filter(kind: str, state: Any | None, changed_since: Any | None) -> str
 
 
 def list_kwargs(filter_: str | Unset) -> dict[str, Any]:
-    return {"filter_": filter_, "render": UNSET if filter_ is UNSET else "RestPropRender"}
+    """`$filter` needs `Render=RestPropRender` next to it."""
+    render = UNSET if isinstance(filter_, Unset) else ListRenderMode.RESTPROPRENDER
+    return {"filter_": filter_, "render": render}
 
 
 def submit_body(
@@ -172,14 +175,6 @@ def page_extensions(kwargs: Mapping[str, Any]) -> dict[str, Any]:
     """A continuation page (`QueryId=`) is never retried by the transport (see paging)."""
     params = kwargs.get("params") or {}
     return dict(NO_RETRY) if params.get("QueryId") not in (None, UNSET) else {}
-
-
-def _fix_render(kwargs: dict[str, Any]) -> dict[str, Any]:
-    from hpc_client.models import ListRenderMode
-
-    if kwargs.get("render") == "RestPropRender":
-        kwargs["render"] = ListRenderMode.RESTPROPRENDER
-    return kwargs
 
 
 # -- sync resources ----------------------------------------------------------------------------
@@ -246,7 +241,7 @@ class Jobs(_Resource):
                     query_id=opt(token),
                     sort_jobs_by=opt(sort_by),
                     rows_per_read=opt(rows_per_read),
-                    **_fix_render(list_kwargs(filter_)),
+                    **list_kwargs(filter_),
                 )
             )
 
@@ -362,7 +357,7 @@ class Tasks(_Resource):
                     query_id=opt(token),
                     sort_tasks_by=opt(sort_by),
                     rows_per_read=opt(rows_per_read),
-                    **_fix_render(list_kwargs(filter_)),
+                    **list_kwargs(filter_),
                 )
             )
 
@@ -474,7 +469,7 @@ class Nodes(_Resource):
                     query_id=opt(token),
                     sort_nodes_by=opt(sort_by),
                     rows_per_read=opt(rows_per_read),
-                    **_fix_render(list_kwargs(filter_)),
+                    **list_kwargs(filter_),
                 )
             )
 
