@@ -370,8 +370,10 @@ def test_soa_generic_batch_commit_and_purge(wire: Wire, hpc: HpcClient) -> None:
         "/WindowsHpc/Session/7/batch/b2/Commit",
     )
     assert wire.last.content == b""
+    assert wire.last.headers["content-length"] == "0"  # required by Commit, Purge, Close
     wire.answer(httpx.Response(200))
     session.purge("b2")
+    assert wire.last.headers["content-length"] == "0"
     assert wire.last.url.path == "/WindowsHpc/Session/7/batch/b2/Purge"
     session.close()
     assert wire.last.url.path == "/WindowsHpc/Session/7/Close"
