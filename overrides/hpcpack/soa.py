@@ -4,6 +4,12 @@ Requests are SOAP 1.2 / WS-Addressing envelopes inside an `HPCServer2008_WebAPI_
 element (or, for a generic service, `input U+FFFF userdata U+0000` text). Replies are parsed
 incrementally from the chunked Get Responses body, with DTDs and entities refused, up to the
 `EndOfResponses` envelope; a stream that ends before it is an error, never a short answer.
+
+Batch calls go to the client's own base URL. The service answers `BrokerNode` (the host the
+Microsoft client sends batches to); on Azure and in the emulator it is the head node itself, and
+it is kept in `Session.info` for callers that need another host. Payloads are a mapping of
+parameters (`{"message": "hi"}` -> `<Echo xmlns="http://tempuri.org/"><message>hi</message>
+</Echo>`) or a ready-made body element (a string), or plain strings for a generic service.
 """
 
 from __future__ import annotations
