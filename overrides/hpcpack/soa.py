@@ -583,8 +583,13 @@ class AsyncSession:
             yield reply
 
     async def close(self) -> None:
+        """Close Session (ends its service job); a session already gone is not an error."""
         with contextlib.suppress(NotFound):
             await close_session.asyncio_detailed(self.id, client=self._hpc.raw)
+
+    async def aclose(self) -> None:
+        """`close`, under the name async httpx objects use."""
+        await self.close()
 
     async def __aenter__(self) -> Self:
         return self
