@@ -19,7 +19,7 @@ from percall import HEADERS, NS, props_of
 
 CONTINUATION = "x-ms-continuation-QueryId"
 ROWS_PER_READ = 1000
-ROUNDS = 3
+ROUNDS = 5
 
 
 def raw_iter_jobs(http: httpx.Client, rows_per_read: int) -> int:
