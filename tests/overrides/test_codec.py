@@ -129,3 +129,52 @@ def test_check_chars_names_the_character_and_its_offset() -> None:
     # a carriage return survives the round trip (as a character reference)
     props = [{"Name": "CommandLine", "Value": "a\r\nb"}]
     assert xmlcodec.decode(xmlcodec.encode("ArrayOfProperty", props))[1] == props
+
+
+CATALOGUE_NUMBERS = {  # API catalogue §3.7
+    "JobState": {
+        "Configuring": 1,
+        "Submitted": 2,
+        "Validating": 4,
+        "ExternalValidation": 8,
+        "Queued": 16,
+        "Running": 32,
+        "Finishing": 64,
+        "Finished": 128,
+        "Failed": 256,
+        "Canceled": 512,
+        "Canceling": 1024,
+        "All": 2047,
+    },
+    "TaskState": {
+        "Configuring": 1,
+        "Submitted": 2,
+        "Validating": 4,
+        "Queued": 8,
+        "Dispatching": 16,
+        "Running": 32,
+        "Finishing": 64,
+        "Finished": 128,
+        "Failed": 256,
+        "Canceled": 512,
+        "Canceling": 1024,
+        "All": 2047,
+    },
+    "NodeState": {"Offline": 1, "Draining": 2, "Online": 4, "All": 7},
+    "JobPriority": {"Lowest": 0, "BelowNormal": 1, "Normal": 2, "AboveNormal": 3, "Highest": 4},
+    "JobUnitType": {"Core": 0, "Socket": 1, "Node": 2},
+    "TaskType": {"Basic": 0, "ParametricSweep": 1, "NodePrep": 2, "NodeRelease": 3, "Service": 4},
+    "JobNodeGroupOp": {"Intersect": 0, "Uniform": 1, "Union": 2},
+}
+
+
+@pytest.mark.parametrize("enum_name", sorted(CATALOGUE_NUMBERS))
+def test_enum_values_by_number_follow_the_catalogue(enum_name: str) -> None:
+    import hpc_client.models as models
+    from hpcpack import properties
+
+    enum_cls = getattr(models, enum_name)
+    lookup = properties._enum_lookup(enum_cls)
+    for name, number in CATALOGUE_NUMBERS[enum_name].items():
+        assert lookup[str(number)].value == name, (enum_name, number)
+        assert lookup[name.lower()].value == name
