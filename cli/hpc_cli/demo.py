@@ -148,21 +148,22 @@ def hpc(
     """Run `hpc ARGS` as a user would, echoing the command and its output live (stderr too)."""
     print(f"$ hpc {shlex.join(args)}", flush=True)
     start = time.monotonic()
+    # shown output: one merged stream, so lines keep the order the command wrote them in;
+    # captured output: stdout kept apart (it is data), stderr still shown live
     proc = subprocess.Popen(
         [*tool("hpc", "hpc_cli"), *args],
-        env=env,
+        env={**env, "PYTHONUNBUFFERED": "1"},
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.STDOUT if show_stdout else subprocess.PIPE,
         text=True,
     )
-    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout is not None
     out: list[str] = []
     err: list[str] = []
-    pumps = [
-        threading.Thread(target=_pump, args=(proc.stdout, out, show_stdout)),
-        threading.Thread(target=_pump, args=(proc.stderr, err, True)),
-    ]
+    pumps = [threading.Thread(target=_pump, args=(proc.stdout, out, show_stdout))]
+    if proc.stderr is not None:
+        pumps.append(threading.Thread(target=_pump, args=(proc.stderr, err, True)))
     for pump in pumps:
         pump.start()
     try:
