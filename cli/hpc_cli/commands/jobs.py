@@ -15,7 +15,7 @@ from ..config import ConfigError
 from ..context import connect
 from ..progress import wait_for_job
 from ..specs import parse_env, parse_range, parse_sweep, resource_props
-from ..views import ACTIVE_JOB_STATES, JOB_COLUMNS, TERMINAL_STATES, as_props, normalise_state
+from ..views import ACTIVE_JOB_STATES, JOB_COLUMNS, as_props, normalise_state
 from . import lib
 
 app = typer.Typer(help="Create, submit, inspect and control jobs.", no_args_is_help=True)
@@ -366,6 +366,3 @@ def wait_cmd(
     with connect(ctx, json_flag) as (hpc, out):
         final = wait_for_job(hpc, job_id, out, timeout=timeout)
         lib.finish_wait(out, final)
-
-
-__all__ = ["TERMINAL_STATES", "app"]
