@@ -6,14 +6,14 @@ from __future__ import annotations
 import copy
 import ssl
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 from urllib.parse import quote
 
 import hpc_client
 import httpx
 
 from .auth import NtlmAuth
-from .errors import HpcError
+from .errors import HpcError, XmlCharacterError
 from .hooks import araise_for_fault, raise_for_fault
 from .transport import DEFAULT_MAX_BODY, AsyncHpcTransport, HpcTransport
 
@@ -21,6 +21,33 @@ __all__ = ["DEFAULT_API_VERSION", "AsyncHpcClient", "HpcClient", "InsecureCreden
 
 DEFAULT_API_VERSION = "2012-11-01.4.0"
 USER_AGENT = "hpcpack/0.1"
+
+
+def _unencodable(exc: UnicodeEncodeError) -> XmlCharacterError:
+    bad = exc.object[exc.start : exc.start + 1]
+    code = f"U+{ord(bad):04X}" if bad else "a character"
+    return XmlCharacterError(f"request value contains {code}, which cannot be sent (not UTF-8)")
+
+
+class _Client(httpx.Client):
+    """httpx.Client whose request building turns an unencodable value (a lone surrogate the
+    generated code hands to `json=`) into the typed error, before anything is sent."""
+
+    def build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
+        try:
+            return super().build_request(*args, **kwargs)
+        except UnicodeEncodeError as exc:
+            raise _unencodable(exc) from None
+
+
+class _AsyncClient(httpx.AsyncClient):
+    """Async twin of `_Client`."""
+
+    def build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
+        try:
+            return super().build_request(*args, **kwargs)
+        except UnicodeEncodeError as exc:
+            raise _unencodable(exc) from None
 
 
 class InsecureCredentials(HpcError, ValueError):
@@ -167,7 +194,7 @@ class HpcClient:
         from .soa import Sessions
 
         cfg = self._config
-        self.http = httpx.Client(
+        self.http = _Client(
             base_url=cfg.base,
             headers=cfg.headers,
             auth=cfg.auth,
@@ -274,7 +301,7 @@ class AsyncHpcClient:
         from .soa import AsyncSessions
 
         cfg = self._config
-        self.http = httpx.AsyncClient(
+        self.http = _AsyncClient(
             base_url=cfg.base,
             headers=cfg.headers,
             auth=cfg.auth,

@@ -388,11 +388,20 @@ def test_soa_generic_batch_commit_and_purge(wire: Wire, hpc: HpcClient) -> None:
         lambda h: h.sessions.create(SessionStartInfo(service_name="Echo\x1b")),
         lambda h: h.jobs.cancel(1, "bell\x07"),
         lambda h: h.jobs.create_from_xml("<Job Name='\x02'/>"),
+        lambda h: h.jobs.create(Job(name="lone \ud800 surrogate")),
+        lambda h: h.tasks.set_env_variables(1, 2, {"X": "\udfff"}),
     ],
 )
 def test_characters_xml_cannot_carry_fail_before_sending(wire: Wire, hpc: HpcClient, call) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(XmlCharacterError, match="U\\+"):
         call(hpc)
+    assert wire.requests == []
+
+
+@pytest.mark.parametrize("value", ["\ud800", "a\udc00b"])
+def test_lone_surrogates_fail_before_sending_in_json_too(wire: Wire, value: str) -> None:
+    with make_client(wire, format="json") as hpc, pytest.raises(XmlCharacterError, match="U\\+D"):
+        hpc.jobs.create(Job(name=value))
     assert wire.requests == []
 
 
