@@ -192,9 +192,10 @@ def test_sessions(hpc: Invoke) -> None:
     assert status == {"Id": sid, "Batch": "hpc-cli", "Status": "Finished"}
     assert hpc("session", "status", str(sid), "--batch", "never-sent").exit_code in (0, 3)
     piped = hpc(
-        "--json", "session", "send", str(sid), "--file", "-", "--batch", "b2", input="a\nb\n"
-    )
-    assert [r["Reply"] for r in as_json(piped)] == ["a", "b"]
+        "--json", "session", "send", str(sid), "--file", "-", "--batch", "b2",
+        input="a\n<b> & \"c\"\nhéllo ✓\n",
+    )  # fmt: skip
+    assert [r["Reply"] for r in as_json(piped)] == ["a", '<b> & "c"', "héllo ✓"]
     closed = hpc("session", "close", str(sid))
     assert closed.exit_code == 0, closed.output
     assert hpc("session", "attach", str(sid)).exit_code == 3
