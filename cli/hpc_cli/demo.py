@@ -252,6 +252,13 @@ def library_scenario(url: str, job_id: int, report: Report) -> None:
         echo_session(url, REQUESTS, report)
 
 
+def show_log(path: Path, lines: int = 40) -> None:
+    """The end of the emulator's log, for a failed run."""
+    if path.exists():
+        heading(f"Emulator log (last {lines} lines)")
+        print("\n".join(path.read_text(errors="replace").splitlines()[-lines:]), flush=True)
+
+
 def main() -> int:
     report = Report()
     start = time.monotonic()
@@ -265,6 +272,8 @@ def main() -> int:
                 heading("Shut down")
         except Exception as exc:  # the summary must still be printed, and the exit non-zero
             report.check("demo ran to the end", False, f"{type(exc).__name__}: {exc}")
+        if not report.ok:  # a CI log should say why, and the temp dir is about to go
+            show_log(Path(tmp) / "emulator.log")
     total = time.monotonic() - start
     report.check(f"total under {BUDGET:.0f} s", total < BUDGET, f"{total:.1f} s")
     heading("Summary")
