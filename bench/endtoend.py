@@ -113,6 +113,8 @@ def peak_while_iterating(base_url: str, limit: int) -> tuple[int, int, float]:
 def memory(base_url: str, small: int, large: int) -> Row:
     try:
         p_small, n_small, _ = peak_while_iterating(base_url, small)
+        middle = 10 * small  # several pages too: shows whether the peak grows with the count
+        p_middle, _, _ = peak_while_iterating(base_url, middle)
         p_large, n_large, t_large = peak_while_iterating(base_url, large)
     except Exception as exc:
         return Row(
@@ -137,6 +139,7 @@ def memory(base_url: str, small: int, large: int) -> Row:
         None,
         "<= +20 MB",
         extra <= 20,
-        f"difference {extra:+.1f} MB (tracemalloc, client process; {large:,} jobs in "
-        f"{t_large:.0f} s, RowsPerRead={ROWS_PER_READ}, jobs seeded into the emulator's SQLite)",
+        f"difference {extra:+.1f} MB; {middle:,} jobs: {p_middle / mb:.1f} MB (tracemalloc, "
+        f"client process; {large:,} jobs in {t_large:.0f} s, RowsPerRead={ROWS_PER_READ}, "
+        "jobs seeded into the emulator's SQLite)",
     )
