@@ -207,6 +207,22 @@ class JobXml(RootModel[str]):
     ]
 
 
+class TaskXml(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description='A task XML element as Get Task/Get Subtask render it with `Render=HpcJobXml`: root\n`<Task Version="3.000" ...>` in namespace\n`http://schemas.microsoft.com/HPCS2008R2/scheduler/`, properties as attributes. Opaque. [D]\n',
+            json_schema_extra={
+                "xml": {
+                    "name": "Task",
+                    "namespace": "http://schemas.microsoft.com/HPCS2008R2/scheduler/",
+                }
+            },
+            max_length=10485760,
+        ),
+    ]
+
+
 class KeyValuePairOfstringstring(BaseModel):
     """
     A fault value (`a:KeyValuePairOfstringstring`). [I]
