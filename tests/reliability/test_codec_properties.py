@@ -9,12 +9,13 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import httpx
 import pytest
 from hpc_client import models
-from hpcpack import errors, hooks, properties, transport, xmlcodec
+from hpcpack import errors, hooks, properties, soa, transport, xmlcodec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -281,3 +282,59 @@ def test_fault_message_templates_never_escape_the_hook(
     fault = hooks.fault_from_response(_response(404, "application/xml", body))
     assert isinstance(fault, errors.NotFound)
     assert fault.code == 267386880
+
+
+# -- SOA generic-service stream: incremental parsing at arbitrary chunk boundaries ------------
+
+_GENERIC_TEXT = st.text(
+    st.characters(exclude_characters=["\uffff", "\x00"], exclude_categories=["Cs"]),
+    max_size=12,
+)
+
+
+def _generic_stream(records: list[tuple[str, str, str]], count: int) -> bytes:
+    body = "".join(f"{a}\uffff{o}\uffff{u}\x00" for a, o, u in records)
+    body += f"{soa.END_ACTION}\uffff{count}\uffffSuccess\x00"
+    return body.encode("utf-8")
+
+
+def _feed_in_chunks(parser: Any, body: bytes, cuts: list[int]) -> list[Any]:
+    out = []
+    bounds = sorted({c % (len(body) + 1) for c in cuts} | {0, len(body)})
+    for a, b in itertools.pairwise(bounds):
+        out += parser.feed(body[a:b])
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    records=st.lists(
+        st.tuples(
+            _GENERIC_TEXT.filter(lambda a: a != soa.END_ACTION), _GENERIC_TEXT, _GENERIC_TEXT
+        ),
+        max_size=5,
+    ),
+    cuts=st.lists(st.integers(0, 10_000), max_size=20),
+)
+def test_generic_stream_parses_the_same_at_any_chunk_boundary(
+    records: list[tuple[str, str, str]], cuts: list[int]
+) -> None:
+    body = _generic_stream(records, len(records))
+    parser = soa.GenericParser()
+    replies = _feed_in_chunks(parser, body, cuts)  # cuts may split UTF-8 sequences
+    assert [(r.action, r.value, r.user_data) for r in replies] == records
+    assert parser.finish().count == len(records)
+
+
+@settings(max_examples=300, deadline=None)
+@given(chunks=st.lists(st.binary(max_size=50), max_size=8), generic=st.booleans())
+def test_soa_stream_parsers_on_arbitrary_bytes_are_typed(
+    chunks: list[bytes], generic: bool
+) -> None:
+    parser: Any = soa.GenericParser() if generic else soa.EnvelopeParser()
+    try:
+        for chunk in chunks:
+            parser.feed(chunk)
+        parser.finish()
+    except errors.HpcError:
+        return
