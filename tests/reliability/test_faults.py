@@ -398,3 +398,19 @@ async def test_async_slow_get_is_a_timeout(proxy: fp.FaultProxy, direct: httpx.C
         proxy.inject(fp.DROP, fp.status(503))
         assert (await hpc.jobs.get(job_id)).id == job_id
     assert [s.fault for s in proxy.requests("GET")][1:] == [fp.DROP, fp.status(503), fp.PASS]
+
+
+def test_json_format_client_retries_get_and_never_create(
+    proxy: fp.FaultProxy, direct: httpx.Client
+) -> None:
+    name = unique("json")
+    job_id = existing_job(direct, name)
+    with HpcClient(proxy.url, format="json", timeout=TIMEOUT, retry_backoff=0.001) as hpc:
+        proxy.inject(fp.DROP, fp.status(503))
+        assert hpc.jobs.get(job_id).name == name
+        proxy.inject(fp.RESET_MID_BODY)
+        with pytest.raises(errors.HpcConnectionError):
+            hpc.jobs.create(Job(name=name + "-2"))
+    assert len(proxy.requests("GET")) == 3
+    assert len(proxy.requests("POST", "/Jobs")) == 1
+    assert len(jobs_named(direct, name + "-2")) == 1
