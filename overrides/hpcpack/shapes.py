@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -72,6 +73,17 @@ def _index() -> list[tuple[str, re.Pattern[str], Expected]]:
     return out
 
 
+def xml_roots(schema: _spec.Schema) -> frozenset[tuple[str | None, str | None]]:
+    """(name, namespace) of every root element a success schema allows (`oneOf` alternatives
+    included, e.g. Get Job: a property list or the HpcJobXml rendering)."""
+    alternatives = schema.get("oneOf") or [schema]
+    roots = set()
+    for alternative in alternatives:
+        xml = _spec.resolve(alternative)[1].get("xml", {})
+        roots.add((xml.get("name"), xml.get("namespace")))
+    return frozenset(roots)
+
+
 def expected_for(method: str, path: str) -> Expected | None:
     """The operation a request targets (with or without the cluster segment), if any."""
     rest = _PREFIX.sub("", path, count=1).strip("/")
@@ -86,7 +98,8 @@ def expected_for(method: str, path: str) -> Expected | None:
 
 
 Checker = Callable[[Any], None]
-_checkers: dict[int, Checker] = {}  # by id() of a spec schema dict (they live as long as the spec)
+_checkers: dict[int, Checker] = {}
+_lock = threading.RLock()  # by id() of a spec schema dict (they live as long as the spec)
 
 
 def _fail(where: str, wanted: str, value: Any) -> MalformedResponse:
@@ -101,13 +114,17 @@ def check(schema: _spec.Schema, value: Any) -> None:
 def _checker(schema: _spec.Schema, where: str) -> Checker:
     """The compiled check of a schema (built once: the hot path is a few isinstance calls)."""
     found = _checkers.get(id(schema))
-    if found is None:
-        holder: list[Checker] = []
-        _checkers[id(schema)] = lambda value: holder[0](value)  # recursive schemas
-        found = _compile(schema, where)
-        holder.append(found)
-        _checkers[id(schema)] = found
-    return found
+    if found is not None:
+        return found
+    with _lock:  # one thread compiles; the placeholder only serves recursive schemas
+        found = _checkers.get(id(schema))
+        if found is None:
+            holder: list[Checker] = []
+            _checkers[id(schema)] = lambda value: holder[0](value)
+            found = _compile(schema, where)
+            holder.append(found)
+            _checkers[id(schema)] = found
+        return found
 
 
 _SCALARS: dict[str, tuple[type | tuple[type, ...], str]] = {
