@@ -98,8 +98,10 @@ def expected_for(method: str, path: str) -> Expected | None:
 
 
 Checker = Callable[[Any], None]
-_checkers: dict[int, Checker] = {}
-_lock = threading.RLock()  # by id() of a spec schema dict (they live as long as the spec)
+# By id() of a schema dict; the entry keeps the dict alive, and is only used for that same
+# object, so an id reused after a (test) copy of the spec was dropped cannot match.
+_checkers: dict[int, tuple[_spec.Schema, Checker]] = {}
+_lock = threading.RLock()
 
 
 def _fail(where: str, wanted: str, value: Any) -> MalformedResponse:
@@ -111,19 +113,24 @@ def check(schema: _spec.Schema, value: Any) -> None:
     _checker(schema, "answer")(value)
 
 
+def _cached(schema: _spec.Schema) -> Checker | None:
+    entry = _checkers.get(id(schema))
+    return entry[1] if entry is not None and entry[0] is schema else None
+
+
 def _checker(schema: _spec.Schema, where: str) -> Checker:
     """The compiled check of a schema (built once: the hot path is a few isinstance calls)."""
-    found = _checkers.get(id(schema))
+    found = _cached(schema)
     if found is not None:
         return found
     with _lock:  # one thread compiles; the placeholder only serves recursive schemas
-        found = _checkers.get(id(schema))
+        found = _cached(schema)
         if found is None:
             holder: list[Checker] = []
-            _checkers[id(schema)] = lambda value: holder[0](value)
+            _checkers[id(schema)] = (schema, lambda value: holder[0](value))
             found = _compile(schema, where)
             holder.append(found)
-            _checkers[id(schema)] = found
+            _checkers[id(schema)] = (schema, found)
         return found
 
 
