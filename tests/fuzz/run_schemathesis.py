@@ -35,6 +35,10 @@ def run(
                 "--url", emulator.base_url,
                 "--auth", f"{USER}:{PASSWORD}",
                 "--checks", "all",
+                # Positive mode only; in the stateful phase an inferred link can feed a foreign
+                # value (a node name into {jobId}) that the hooks then repair, and this check
+                # would report the repaired request as "invalid data accepted".
+                "--exclude-checks", "negative_data_rejection",
                 "--mode", "positive",
                 "--max-examples", str(max_examples),
                 "--seed", "1",

@@ -2,11 +2,18 @@
 
 * An `application/xml` serializer writing what WCF's DataContractSerializer expects: the spec's
   element names and namespaces, `WebSessionStartInfo` members in ordinal order, `i:nil` nulls.
+* Deserializers so answers are validated, not skipped: XML answers become the JSON form of
+  their schema (`st_xml`); Get Responses streams must be a message array ending in
+  EndOfGetResponse. Cases alternate `Accept: application/json` so both formats are checked.
+* Path parameters aimed at real jobs, tasks, subtasks, sessions and batches (`st_seeds`), one
+  case in 8 left unknown so the 404 paths are fuzzed too.
 * Body/query maps for what JSON Schema cannot say (toolchain-notes §4): XML 1.0 cannot carry
   some characters; property names in `ArrayOfProperty` bodies and `Properties=` must be names of
   the operation's object (jobs, tasks, nodes) with values of the property's type; `$filter`
-  state literals must be states; `JobXml` must be a job document. Without these maps every
-  such request is (rightly) a 400, which schemathesis reports as rejected positive data.
+  state literals must be states; `JobXml` must be a job document; Send Requests bodies must be
+  message arrays. Without these maps every such request is (rightly) a 400, which schemathesis
+  reports as rejected positive data. Two maps (`Names=`, `Render=HpcJobXml`) stand in for spec
+  changes requested on the board.
 """
 
 from __future__ import annotations
@@ -47,13 +54,6 @@ PROPERTIES_QUERY = {
 FILTER_ENUM = {"getJobList": "JobState", "getTaskList": "TaskState", "getNodeList": "NodeState"}
 
 
-def _op(context: Any) -> str:
-    operation = getattr(context, "operation", None)
-    if operation is None:
-        return ""
-    return str(operation.definition.raw.get("operationId", ""))
-
-
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
         return _ILLEGAL.sub("", value)
@@ -89,6 +89,19 @@ def _settable(catalogue: dict[str, Prop]) -> list[Prop]:
     return [p for p in catalogue.values() if p.settable and p.name not in ("Type", "HoldUntil")]
 
 
+SWEEP = ("StartValue", "EndValue", "IncrementValue")
+
+
+def _consistent_sweep(props: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Sweep bounds set together, StartValue <= EndValue, IncrementValue >= 1 (a 400 otherwise)."""
+    if not any(p["Name"] in SWEEP for p in props):
+        return props
+    start = sum(len(p["Value"]) for p in props) % 5
+    kept = [p for p in props if p["Name"] not in SWEEP]
+    bounds = (str(start), str(start + len(props) % 4), str(1 + len(kept) % 2))
+    return kept + [{"Name": n, "Value": v} for n, v in zip(SWEEP, bounds, strict=True)]
+
+
 def fix_body(op: str, body: Any) -> Any:
     body = _clean(body)
     if op in JOB_BODY_OPS | TASK_BODY_OPS and isinstance(body, list):
@@ -97,7 +110,7 @@ def fix_body(op: str, body: Any) -> Any:
         for index, item in enumerate(body):
             prop = props[(len(str(item)) * 31 + index) % len(props)]
             out.append({"Name": prop.name, "Value": _value_for(prop, len(str(item)) + index)})
-        return out
+        return _consistent_sweep(out)
     if op == "createJobFromXml":
         name = escape(body if isinstance(body, str) else "")[:40].replace('"', "")
         return (
@@ -152,6 +165,7 @@ FRESH_JOB = {
     "setJobProperties", "submitJob", "cancelJob", "requeueJob", "addTask", "setTaskProperties",
     "cancelTask", "requeueTask", "setSubtaskProperties", "cancelSubtask", "requeueSubtask",
 }  # fmt: skip
+REQUEUE = {"requeueJob", "requeueTask", "requeueSubtask"}  # mostly on canceled jobs
 FRESH_SESSION = {"closeSession", "purgeBatch"}
 KEEP_ONE_IN = 8  # one case in 8 keeps its generated (unknown) id: the 404 paths stay covered
 
@@ -178,14 +192,21 @@ def fix_path(op: str, path: dict[str, Any], query: dict[str, Any] | None) -> dic
     if "jobId" in path and pick["jobId"] % KEEP_ONE_IN:
         if op in FRESH_JOB:
             # submitted (sweep expanded: subtasks exist) or still configuring
-            path["jobId"] = s.fresh_job(bool(pick["jobId"] % 2), subtasks="subtaskId" in path)
+            path["jobId"] = s.fresh_job(
+                bool(pick["jobId"] % 2),
+                subtasks="subtaskId" in path,
+                canceled=op in REQUEUE and bool(pick["jobId"] % 3),
+            )
         else:
             path["jobId"] = s.jobs[pick["jobId"] % len(s.jobs)]
         if "taskId" in path:
             path["taskId"] = 1 + pick["taskId"] % 2 if "subtaskId" not in path else 2
         if "subtaskId" in path:
             path["subtaskId"] = 1 + pick["subtaskId"] % 3
-    if "sessionId" in path and pick["sessionId"] % KEEP_ONE_IN:
+    if op == "attachSession" and not pick["sessionId"] % KEEP_ONE_IN:
+        # a drawn id may name a session a fuzzed Create Session made, of unknown durability
+        path["sessionId"] = 2_000_000_000 + pick["sessionId"] % 1000  # surely unknown: 404
+    elif "sessionId" in path and pick["sessionId"] % KEEP_ONE_IN:
         fresh = op in FRESH_SESSION
         if fresh:
             path["sessionId"] = s.fresh_session()
@@ -242,6 +263,13 @@ _ACCEPT = itertools.count()
 @schemathesis.hook
 def map_case(context: Any, case: Any) -> Any:
     """Applied in every phase (coverage included, unlike map_body/map_query)."""
+    if next(_ACCEPT) % 2:  # answers in both formats (with no Accept the service answers XML)
+        case.headers = {**(case.headers or {}), "Accept": "application/json"}
+    meta = getattr(case, "meta", None)
+    if meta is not None and meta.generation.mode.is_negative:
+        # Invalid on purpose (e.g. a stateful link fed a name into {jobId}): leave it invalid,
+        # or schemathesis reports the repaired request as "invalid data accepted"
+        return case
     op = str(case.operation.definition.raw.get("operationId", ""))
     if case.path_parameters:
         case.path_parameters = fix_path(op, case.path_parameters, case.query)
@@ -252,9 +280,6 @@ def map_case(context: Any, case: Any) -> Any:
         case.body = fix_body(op, case.body)
     if case.query:
         case.query = fix_query(op, case.query)
-    # Answers in both formats, alternately (schemathesis sends no Accept: the service's XML)
-    if next(_ACCEPT) % 2:
-        case.headers = {**(case.headers or {}), "Accept": "application/json"}
     return case
 
 

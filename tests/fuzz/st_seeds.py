@@ -112,16 +112,20 @@ class Seeds:
             self.jobs = [self.job(submit=True), self.job(submit=False)]
             self.sessions = [self.session(durable=False), self.session(durable=True)]
 
-    def fresh_job(self, submit: bool, subtasks: bool = False) -> int:
-        """A new job; with `subtasks`, submitted and returned once its sweep is expanded."""
+    def fresh_job(self, submit: bool, subtasks: bool = False, canceled: bool = False) -> int:
+        """A new job; with `subtasks`, submitted and returned once its sweep is expanded;
+        `canceled`: then canceled, so it and its tasks can be requeued."""
         with self._lock:
-            job = self.job(submit or subtasks)
+            job = self.job(submit or subtasks or canceled)
         deadline = time.monotonic() + 5
         while subtasks and time.monotonic() < deadline:
             r = self.client.get(f"/Job/{job}/Task/2/SubTask/1", headers=XML)
             if r.status_code == 200:
                 break
             time.sleep(0.005)
+        if canceled:  # unless it already ended (its tasks are quick): 409, still a target
+            params = {"Forced": "true"}
+            self.client.post(f"/Job/{job}/Cancel", content=b"", headers=XML, params=params)
         return job
 
     def fresh_session(self) -> int:
