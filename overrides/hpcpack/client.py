@@ -14,7 +14,7 @@ import httpx
 
 from .auth import NtlmAuth
 from .errors import HpcError, XmlCharacterError
-from .hooks import araise_for_fault, raise_for_fault
+from .hooks import ChallengeAwareAuth, araise_for_fault, raise_for_fault
 from .transport import DEFAULT_MAX_BODY, AsyncHpcTransport, HpcTransport
 
 __all__ = ["DEFAULT_API_VERSION", "AsyncHpcClient", "HpcClient", "InsecureCredentials"]
@@ -197,7 +197,7 @@ class HpcClient:
         self.http = _Client(
             base_url=cfg.base,
             headers=cfg.headers,
-            auth=cfg.auth,
+            auth=ChallengeAwareAuth(cfg.auth),
             transport=self.transport,
             timeout=cfg.timeout,
             event_hooks={"response": [raise_for_fault]},
@@ -304,7 +304,7 @@ class AsyncHpcClient:
         self.http = _AsyncClient(
             base_url=cfg.base,
             headers=cfg.headers,
-            auth=cfg.auth,
+            auth=ChallengeAwareAuth(cfg.auth),
             transport=self.transport,
             timeout=cfg.timeout,
             event_hooks={"response": [araise_for_fault]},

@@ -1,13 +1,16 @@
-"""httpx response hooks raising the typed fault for every non-success status.
+"""The typed fault for every non-success status: httpx response hooks for all of them but 401,
+and an auth wrapper for the 401 that ends an authentication flow (a 401 may be a challenge the
+flow answers, which a hook cannot know).
 
-With the hook installed the generated parsers only ever see successes, so their return types
-stay plain and an empty 401/404 body never reaches `response.json()`.
+With both installed the generated parsers only ever see successes, so their return types stay
+plain and an empty 401/404 body never reaches `response.json()`.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import AsyncGenerator, Generator
 from typing import Any
 
 import httpx
@@ -15,7 +18,7 @@ import httpx
 from . import xmlcodec
 from .errors import HpcError, HpcFault, fault_class, safe_url
 
-__all__ = ["araise_for_fault", "fault_from_response", "raise_for_fault"]
+__all__ = ["ChallengeAwareAuth", "araise_for_fault", "fault_from_response", "raise_for_fault"]
 
 _FAULT_TAG = f"{{{xmlcodec.NS_COMMON}}}HpcWebServiceFault"
 _STRING_TAG = f"{{{xmlcodec.NS_SERIALIZATION}}}string"
@@ -114,29 +117,60 @@ def fault_from_response(response: httpx.Response) -> HpcFault:
     )
 
 
-def _mid_handshake(response: httpx.Response) -> bool:
-    """A 401 carrying the server's NTLM/Negotiate challenge: the auth flow answers it."""
-    if response.status_code != 401:
-        return False
-    scheme = response.request.headers.get("authorization", "").split(" ", 1)[0].lower()
-    if scheme not in ("ntlm", "negotiate"):
-        return False
-    for header in response.headers.get_list("www-authenticate"):
-        name, _, token = header.strip().partition(" ")
-        if name.lower() == scheme and token.strip():
-            return True
-    return False
-
-
 def raise_for_fault(response: httpx.Response) -> None:
-    """Sync event hook."""
-    if response.status_code >= 400 and not _mid_handshake(response):
+    """Sync event hook. A 401 is left to `ChallengeAwareAuth`: the auth flow may answer it."""
+    if not 200 <= response.status_code < 300 and response.status_code != 401:
         response.read()
         raise fault_from_response(response)
 
 
 async def araise_for_fault(response: httpx.Response) -> None:
     """Async event hook (httpx requires coroutine hooks on AsyncClient)."""
-    if response.status_code >= 400 and not _mid_handshake(response):
+    if not 200 <= response.status_code < 300 and response.status_code != 401:
         await response.aread()
         raise fault_from_response(response)
+
+
+class ChallengeAwareAuth(httpx.Auth):
+    """Runs the configured auth flow (Basic, NTLM, any httpx.Auth, or none) and turns the 401
+    that ends it into `Unauthorized`.
+
+    Response hooks run before the auth flow sees a response, so they cannot tell a challenge
+    the flow will answer (NTLM, Negotiate, Digest) from a final refusal; this wrapper can.
+    """
+
+    def __init__(self, inner: httpx.Auth | None) -> None:
+        self.inner = inner if inner is not None else httpx.Auth()
+
+    def __repr__(self) -> str:
+        return f"ChallengeAwareAuth({self.inner!r})"
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        flow = self.inner.sync_auth_flow(request)
+        outgoing = next(flow)
+        while True:
+            response = yield outgoing
+            try:
+                outgoing = flow.send(response)
+            except StopIteration:
+                if response.status_code == 401:
+                    response.read()
+                    raise fault_from_response(response) from None
+                return
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        flow = self.inner.async_auth_flow(request)
+        outgoing = await flow.__anext__()
+        while True:
+            response = yield outgoing
+            try:
+                outgoing = await flow.asend(response)
+            except StopAsyncIteration:
+                if response.status_code == 401:
+                    await response.aread()
+                    raise fault_from_response(response) from None
+                return

@@ -80,7 +80,7 @@ def test_no_credentials_over_http_is_fine(wire: Wire) -> None:
 def test_ntlm_is_chosen_by_auth_method(wire: Wire) -> None:
     wire.answer(xml(scalar_xml("string", "5")))
     with make_client(wire, url="http://head", auth_method="ntlm") as hpc:
-        assert isinstance(hpc.http.auth, NtlmAuth)
+        assert isinstance(hpc.http.auth.inner, NtlmAuth)  # type: ignore[attr-defined]
         assert "s3cret" not in repr(hpc.http.auth)
         hpc.cluster.version()
     scheme, token = wire.last.headers["authorization"].split(" ", 1)
@@ -188,3 +188,30 @@ def test_ntlm_handshake(
                 hpc.cluster.version()
     assert len(wire.requests) == 2  # negotiate, authenticate (the challenge answered once)
     assert all(password not in str(r.headers) for r in wire.requests)
+
+
+def test_digest_challenge_is_answered_not_raised(wire: Wire) -> None:
+    """A ready httpx.Auth with a challenge round trip: the first 401 goes to the flow."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if "authorization" not in request.headers:
+            challenge = 'Digest realm="WindowsHpc", nonce="abc", qop="auth", algorithm=MD5'
+            return httpx.Response(401, headers={"WWW-Authenticate": challenge})
+        assert request.headers["authorization"].startswith("Digest ")
+        return xml(scalar_xml("string", "5.3"))
+
+    wire.handler = handler
+    auth = httpx.DigestAuth("HPC\\alice", "pw")
+    with make_client(wire, username=None, auth=auth) as hpc:
+        assert hpc.cluster.version() == "5.3"
+    assert len(wire.requests) == 2
+
+
+async def test_final_401_is_unauthorized_async(wire: Wire) -> None:
+    from .conftest import make_async_client
+
+    wire.answer(httpx.Response(401, headers={"WWW-Authenticate": 'Basic realm="WindowsHpc"'}))
+    async with make_async_client(wire) as hpc:
+        with pytest.raises(hpcpack.Unauthorized):
+            await hpc.cluster.version()
+    assert len(wire.requests) == 1

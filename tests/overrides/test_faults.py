@@ -198,3 +198,12 @@ def test_fault_message_is_bounded(wire: Wire, hpc: HpcClient) -> None:
     with pytest.raises(ServerError) as info:
         hpc.with_api_version("2012-11-01").jobs.cancel(1)
     assert len(info.value.message) <= 4096
+
+
+@pytest.mark.parametrize("status", [301, 302, 304, 307])
+def test_redirects_are_faults_not_silent_successes(wire: Wire, hpc: HpcClient, status: int) -> None:
+    wire.answer(httpx.Response(status, headers={"Location": "https://login.example/"}))
+    with pytest.raises(HpcFault) as info:
+        hpc.jobs.set(1, name="x")  # an operation without an answer body
+    assert info.value.status == status
+    assert len(wire.requests) == 1
