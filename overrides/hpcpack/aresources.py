@@ -89,6 +89,11 @@ class _Resource:
     async def _fetch(self, kwargs: dict[str, Any]) -> httpx.Response:
         return await self._hpc.http.request(**kwargs, extensions=page_extensions(kwargs))
 
+    async def _properties(self, kwargs: dict[str, Any]) -> builtins.list[dict[str, Any]]:
+        """See `resources._Resource._properties`."""
+        data = (await self._hpc.http.request(**kwargs)).json()
+        return required(data, "properties")
+
 
 class AsyncJobs(_Resource):
     """Async `Jobs`."""
@@ -107,8 +112,8 @@ class AsyncJobs(_Resource):
         return required(await create_job_from_xml.asyncio(client=self._raw, body=xml), "job id")
 
     async def get(self, job_id: int, properties: str | Iterable[str] | None = None) -> Job:
-        props = await get_job.asyncio(job_id, client=self._raw, properties=names(properties))
-        return to_model(Job, required(props, "job properties"))
+        kwargs = get_job._get_kwargs(job_id, properties=names(properties))
+        return to_model(Job, await self._properties(kwargs))
 
     async def get_xml(self, job_id: int) -> str:
         from .transport import _Bounded
@@ -226,10 +231,8 @@ class AsyncTasks(_Resource):
     async def get(
         self, job_id: int, task_id: int, properties: str | Iterable[str] | None = None
     ) -> Task:
-        props = await get_task.asyncio(
-            job_id, task_id, client=self._raw, properties=names(properties)
-        )
-        return to_model(Task, required(props, "task properties"))
+        kwargs = get_task._get_kwargs(job_id, task_id, properties=names(properties))
+        return to_model(Task, await self._properties(kwargs))
 
     def list(
         self,
@@ -321,10 +324,8 @@ class AsyncSubtasks(_Resource):
         subtask_id: int,
         properties: str | Iterable[str] | None = None,
     ) -> Task:
-        props = await get_subtask.asyncio(
-            job_id, task_id, subtask_id, client=self._raw, properties=names(properties)
-        )
-        return to_model(Task, required(props, "subtask properties"))
+        kwargs = get_subtask._get_kwargs(job_id, task_id, subtask_id, properties=names(properties))
+        return to_model(Task, await self._properties(kwargs))
 
     async def set(
         self, job_id: int, task_id: int, subtask_id: int, task: Task | None = None, **props: Any
@@ -381,9 +382,7 @@ class AsyncNodes(_Resource):
         return aiter_rows(fetch, Node, "Id", ordered=sort_by is None)
 
     async def get(self, name: str) -> Node:
-        return to_model(
-            Node, required(await get_node.asyncio(name, client=self._raw), "node properties")
-        )
+        return to_model(Node, await self._properties(get_node._get_kwargs(name)))
 
     async def groups(self) -> builtins.list[NodeGroup]:
         return rows_of(await get_node_group_list.asyncio(client=self._raw), NodeGroup)

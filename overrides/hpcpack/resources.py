@@ -191,6 +191,12 @@ class _Resource:
     def _fetch(self, kwargs: dict[str, Any]) -> httpx.Response:
         return self._hpc.http.request(**kwargs, extensions=page_extensions(kwargs))
 
+    def _properties(self, kwargs: dict[str, Any]) -> builtins.list[dict[str, Any]]:
+        """A name/value answer as decoded (and shape-checked) by the transport: the typed view
+        is built from it directly, without an intermediate list of generated `Property`."""
+        data = self._hpc.http.request(**kwargs).json()
+        return required(data, "properties")
+
 
 class Jobs(_Resource):
     """Create, submit, inspect, modify, cancel, requeue and wait for jobs."""
@@ -212,8 +218,8 @@ class Jobs(_Resource):
         return required(create_job_from_xml.sync(client=self._raw, body=xml), "job id")
 
     def get(self, job_id: int, properties: str | Iterable[str] | None = None) -> Job:
-        props = get_job.sync(job_id, client=self._raw, properties=names(properties))
-        return to_model(Job, required(props, "job properties"))
+        kwargs = get_job._get_kwargs(job_id, properties=names(properties))
+        return to_model(Job, self._properties(kwargs))
 
     def get_xml(self, job_id: int) -> str:
         """The job as an HpcJobXml document (Render=HpcJobXml)."""
@@ -331,8 +337,8 @@ class Tasks(_Resource):
     """Tasks of a job."""
 
     def get(self, job_id: int, task_id: int, properties: str | Iterable[str] | None = None) -> Task:
-        props = get_task.sync(job_id, task_id, client=self._raw, properties=names(properties))
-        return to_model(Task, required(props, "task properties"))
+        kwargs = get_task._get_kwargs(job_id, task_id, properties=names(properties))
+        return to_model(Task, self._properties(kwargs))
 
     def list(
         self,
@@ -418,10 +424,8 @@ class Subtasks(_Resource):
         subtask_id: int,
         properties: str | Iterable[str] | None = None,
     ) -> Task:
-        props = get_subtask.sync(
-            job_id, task_id, subtask_id, client=self._raw, properties=names(properties)
-        )
-        return to_model(Task, required(props, "subtask properties"))
+        kwargs = get_subtask._get_kwargs(job_id, task_id, subtask_id, properties=names(properties))
+        return to_model(Task, self._properties(kwargs))
 
     def set(
         self, job_id: int, task_id: int, subtask_id: int, task: Task | None = None, **props: Any
@@ -476,7 +480,7 @@ class Nodes(_Resource):
         return iter_rows(fetch, Node, "Id", ordered=sort_by is None)
 
     def get(self, name: str) -> Node:
-        return to_model(Node, required(get_node.sync(name, client=self._raw), "node properties"))
+        return to_model(Node, self._properties(get_node._get_kwargs(name)))
 
     def groups(self) -> builtins.list[NodeGroup]:
         return rows_of(get_node_group_list.sync(client=self._raw), NodeGroup)
