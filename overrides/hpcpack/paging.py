@@ -109,6 +109,13 @@ class _Rows:
         return out
 
 
+def _take(rows: _Rows, response: httpx.Response) -> tuple[list[Any], str | None]:
+    """(the page's new rows, reversed for popping in order; the continuation token)."""
+    items = rows.convert(response)
+    items.reverse()
+    return items, response.headers.get(CONTINUATION) or None
+
+
 def iter_rows(fetch: Fetch, model: type[M], key: str, *, ordered: bool = True) -> Iterator[M]:
     """Rows of every page; `fetch(query_id)` returns one decoded page response."""
     rows = _Rows(model, key, ordered)
@@ -121,8 +128,10 @@ def iter_rows(fetch: Fetch, model: type[M], key: str, *, ordered: bool = True) -
                 raise
             token = None
             continue
-        yield from rows.convert(response)
-        token = response.headers.get(CONTINUATION) or None
+        items, token = _take(rows, response)
+        del response  # one page in memory at a time: the bytes go before the next fetch
+        while items:
+            yield items.pop()
         if token is None:
             return
 
@@ -141,8 +150,9 @@ async def aiter_rows(
                 raise
             token = None
             continue
-        for item in rows.convert(response):
-            yield item
-        token = response.headers.get(CONTINUATION) or None
+        items, token = _take(rows, response)
+        del response
+        while items:
+            yield items.pop()
         if token is None:
             return
