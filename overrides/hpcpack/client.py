@@ -142,7 +142,18 @@ class _Config:
 
 
 class HpcClient:
-    """Synchronous client of one head node (see DESIGN.md for the public API)."""
+    """Synchronous client of one head node.
+
+    `base_url` is the head node (`https://head[:port]`, optionally ending in `/WindowsHpc`);
+    `cluster` adds the pre-2016 cluster segment. Credentials: `username`/`password` (Basic,
+    or NTLM/Negotiate with `auth_method=`, needs `hpcpack[ntlm]`), or any ready `auth=`
+    httpx.Auth; Basic over plain http is refused unless `allow_insecure_basic=True`.
+    `api_version` is sent as a header on every call (None: none, for HPC Pack 2008 R2 SP2;
+    `with_api_version()` for one call); `format="json"` selects JSON bodies and answers.
+    TLS is verified (`verify=`, `ca_bundle=`); `timeout`, `limits`, `retries` (idempotent calls
+    only), `retry_backoff` and `max_body` (answer size bound) tune the transport; `transport=`
+    replaces the network (e.g. `httpx.MockTransport` in tests).
+    """
 
     def __init__(
         self,
