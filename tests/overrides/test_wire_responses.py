@@ -372,3 +372,17 @@ def test_soa_response_stream_timeout_is_per_call(wire: Wire, hpc: HpcClient) -> 
     assert wire.last.extensions["timeout"]["read"] is None
     assert list(session.responses("b")) == []
     assert wire.last.extensions["timeout"]["read"] == 30.0
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"),  # UTF-8 with a byte order mark
+        lambda text: ('<?xml version="1.0" encoding="utf-16"?>' + text).encode("utf-16"),
+    ],
+)
+def test_encodings_a_dotnet_server_may_use(wire: Wire, hpc: HpcClient, encode: Any) -> None:
+    text = props_xml([("Id", "5"), ("Name", "é ü 漢")]).decode()
+    wire.answer(xml(encode(text)))
+    job = hpc.jobs.get(5)
+    assert (job.id, job.name) == (5, "é ü 漢")
