@@ -35,6 +35,7 @@ def _attr_value(value: Any) -> str:
 
 def _attrs(props: dict[str, Any], catalogue: dict[str, Prop], names: list[str] | None) -> str:
     chosen = names if names is not None else [p.name for p in catalogue.values() if p.readable]
+    chosen = list(dict.fromkeys(chosen))  # `Properties=Name,Name`: an attribute appears once
     return "".join(
         f" {n}={xmlwire.attr(_attr_value(props[n]))}" for n in chosen if props.get(n) is not None
     )

@@ -196,6 +196,10 @@ def test_render_hpc_job_xml_and_create_from_it(client: httpx.Client) -> None:
         {"Name": "t2", "CommandLine": "echo two", "DependsOn": "t1"},
     ]
     assert parse_props(client.get(f"/Job/{copy}/CustomProperties").text) == {"k": "v"}
+    # a name asked twice is still one attribute (duplicates made the document malformed)
+    for path in (f"/Job/{job}", f"/Job/{job}/Task/1"):
+        r = client.get(path, params={"Render": "HpcJobXml", "Properties": "Name,name,Name"})
+        assert ET.fromstring(r.text).get("Name") in ("xml-src", "t1"), r.text
 
 
 def test_create_from_minimal_job_xml_with_quirks(client: httpx.Client) -> None:

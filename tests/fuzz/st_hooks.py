@@ -11,9 +11,8 @@
   some characters; property names in `ArrayOfProperty` bodies and `Properties=` must be names of
   the operation's object (jobs, tasks, nodes) with values of the property's type; `$filter`
   state literals must be states; `JobXml` must be a job document; Send Requests bodies must be
-  message arrays. Without these maps every such request is (rightly) a 400, which schemathesis
-  reports as rejected positive data. Two maps (`Names=`, `Render=HpcJobXml`) stand in for spec
-  changes requested on the board.
+  message arrays; sweep bounds must be ordered. Without these maps every such request is
+  (rightly) a 400, which schemathesis reports as rejected positive data.
 """
 
 from __future__ import annotations
@@ -133,14 +132,6 @@ def fix_query(op: str, query: Any) -> Any:
         names = [p.name for p in catalogue.values() if p.readable]
         parts = query["Properties"].split(",")
         query["Properties"] = ",".join(names[len(p) % len(names)] for p in parts)
-    if isinstance(query.get("Names"), str):
-        # Property.Name rules; the spec's `Names` parameter does not say so yet (board, lead)
-        parts = query["Names"].split(",")
-        query["Names"] = ",".join(f"N{i}_{len(p)}" for i, p in enumerate(parts))
-    if str(query.get("Render", "")).lower() == "hpcjobxml":
-        # The 200 answers of Get Job/Task/Subtask do not declare the job/task XML document the
-        # service renders here yet (board, lead); until they do, ask for properties.
-        query["Render"] = "RestPropRender"
     enum = FILTER_ENUM.get(op)
     if enum is not None and isinstance(query.get("$filter"), str):
         members = [m for m in ENUMS[enum] if m != "All"]
