@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import itertools
 import re
 import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
@@ -145,11 +146,13 @@ def build_envelope(
     )
 
 
-def build_message_array(batch: str, operation: str, payloads: Iterable[Payload]) -> bytes:
-    """The Send Requests body; user data of each request is its index in `payloads`."""
+def build_message_array(
+    batch: str, operation: str, payloads: Iterable[Payload], start: int = 0
+) -> bytes:
+    """The Send Requests body; user data of each request is its index (from `start`)."""
     action, element = action_of(operation)
     parts = [f"<{WRAPPER}>"]
-    for index, payload in enumerate(payloads):
+    for index, payload in enumerate(payloads, start):
         parts.append(
             build_envelope(
                 action,
@@ -163,15 +166,20 @@ def build_message_array(batch: str, operation: str, payloads: Iterable[Payload])
     return "".join(parts).encode("utf-8")
 
 
-def build_generic_batch(inputs: Iterable[str | tuple[str, str]]) -> bytes:
+def build_generic_batch(inputs: Iterable[str | tuple[str, str]], start: int = 0) -> bytes:
     """Generic-service body: `input U+FFFF userdata U+0000` per request."""
     records = []
-    for index, item in enumerate(inputs):
+    for index, item in enumerate(inputs, start):
         text, user = item if isinstance(item, tuple) else (item, str(index))
         if SEP_FIELD in text or SEP_RECORD in text or SEP_FIELD in user or SEP_RECORD in user:
-            raise ValueError("generic-service input may not contain U+FFFF or U+0000")
+            raise XmlCharacterError("generic-service input may not contain U+FFFF or U+0000")
         records.append(f"{text}{SEP_FIELD}{user}{SEP_RECORD}")
-    return "".join(records).encode("utf-8")
+    try:
+        return "".join(records).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise XmlCharacterError(
+            f"generic-service input contains U+{ord(exc.object[exc.start]):04X}, not UTF-8"
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -380,12 +388,37 @@ def _response_params(count: int, reset: bool, action: str | None, generic: bool)
     return params
 
 
-def _batch_body(batch: str, operation: str, payloads: Iterable[Any], generic: bool) -> bytes:
-    return (
-        build_generic_batch(payloads)
-        if generic
-        else build_message_array(batch, operation, payloads)
-    )
+DEFAULT_REQUESTS_PER_POST = 5000
+
+
+def _posts(
+    batch: str, operation: str, payloads: Iterable[Any], generic: bool, size: int, commit: bool
+) -> Iterator[tuple[bytes, dict[str, str]]]:
+    """(body, query) of each Send Requests POST: at most `size` requests per body, so memory
+    stays bounded however many payloads come; only the last POST carries `commit`. Each body is
+    built (and its characters checked) before it is sent; a bad payload stops the batch before
+    its POST, leaving the earlier POSTs uncommitted."""
+    if size < 1:
+        raise ValueError("per_post must be at least 1")
+    items = iter(payloads)
+    start = 0
+    chunk = list(itertools.islice(items, size))
+    while True:
+        following = list(itertools.islice(items, size)) if chunk else []
+        last = not following
+        body = (
+            build_generic_batch(chunk, start)
+            if generic
+            else build_message_array(batch, operation, chunk, start)
+        )
+        params = {"commit": _flag(commit and last)}
+        if generic:
+            params["genericservice"] = "true"
+        yield body, params
+        if last:
+            return
+        start += len(chunk)
+        chunk = following
 
 
 class Session:
@@ -404,18 +437,18 @@ class Session:
         *,
         action: str,
         commit: bool = True,
+        per_post: int = DEFAULT_REQUESTS_PER_POST,
     ) -> None:
-        """Send Requests: one envelope per payload (a mapping of parameters, or body XML)."""
-        params = {"commit": _flag(commit)}
-        if self.generic:
-            params["genericservice"] = "true"
-        self._hpc.http.post(
-            _batch_url(self.id, batch),
-            content=_batch_body(batch, action, requests, self.generic),
-            params=params,
-            headers={"Content-Type": "application/octet-stream"},
-            extensions={"hpc.raw": True},
-        )
+        """Send Requests: one envelope per payload (a mapping of parameters, or body XML),
+        in POSTs of at most `per_post` requests; user data is each request's index."""
+        for body, params in _posts(batch, action, requests, self.generic, per_post, commit):
+            self._hpc.http.post(
+                _batch_url(self.id, batch),
+                content=body,
+                params=params,
+                headers={"Content-Type": "application/octet-stream"},
+                extensions={"hpc.raw": True},
+            )
 
     def commit(self, batch: str) -> None:
         commit_requests.sync_detailed(self.id, batch, client=self._hpc.raw)
@@ -520,18 +553,23 @@ class AsyncSession:
         self.generic = generic
 
     async def send(
-        self, batch: str, requests: Iterable[Any], *, action: str, commit: bool = True
+        self,
+        batch: str,
+        requests: Iterable[Any],
+        *,
+        action: str,
+        commit: bool = True,
+        per_post: int = DEFAULT_REQUESTS_PER_POST,
     ) -> None:
-        params = {"commit": _flag(commit)}
-        if self.generic:
-            params["genericservice"] = "true"
-        await self._hpc.http.post(
-            _batch_url(self.id, batch),
-            content=_batch_body(batch, action, requests, self.generic),
-            params=params,
-            headers={"Content-Type": "application/octet-stream"},
-            extensions={"hpc.raw": True},
-        )
+        """Async `Session.send`."""
+        for body, params in _posts(batch, action, requests, self.generic, per_post, commit):
+            await self._hpc.http.post(
+                _batch_url(self.id, batch),
+                content=body,
+                params=params,
+                headers={"Content-Type": "application/octet-stream"},
+                extensions={"hpc.raw": True},
+            )
 
     async def commit(self, batch: str) -> None:
         await commit_requests.asyncio_detailed(self.id, batch, client=self._hpc.raw)

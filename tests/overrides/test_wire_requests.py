@@ -480,3 +480,49 @@ def test_filter_clauses(wire: Wire, hpc: HpcClient) -> None:
     list(hpc.nodes.list(changed_since=datetime.datetime(2015, 10, 16, 13, 5)))
     assert wire.last.url.params["$filter"] == "ChangeTimeFrom eq 2015-10-16T13:05:00"
     assert wire.last.url.params["Render"] == "RestPropRender"
+
+
+def test_large_batches_go_in_several_posts_committed_by_the_last(
+    wire: Wire, hpc: HpcClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counter = iter(range(100))
+    monkeypatch.setattr(soa, "new_message_id", lambda: f"urn:uuid:id-{next(counter)}")
+    wire.answer(xml(SESSION_INFO.encode(), 201), httpx.Response(200))
+    session = hpc.sessions.create("EchoService")
+    session.send("b1", ({"message": f"m{i}"} for i in range(7)), action="Echo", per_post=3)
+    posts = wire.requests[1:]
+    assert [p.url.params["commit"] for p in posts] == ["false", "false", "true"]
+    assert (
+        posts[2].content
+        == (
+            "<HPCServer2008_WebAPI_MessageArray>"
+            + ENVELOPE.format(n=6, text="m6")
+            + "</HPCServer2008_WebAPI_MessageArray>"
+        ).encode()
+    )
+    user_data = [
+        int(part.split(b"<", 1)[0])
+        for p in posts
+        for part in p.content.split(
+            b'<HPCServer2008_Broker_UserDataNS xmlns="http://www.microsoft.com/hpc">'
+        )[1:]
+    ]
+    assert user_data == list(range(7))
+
+
+def test_a_bad_payload_stops_the_batch_before_its_post(wire: Wire, hpc: HpcClient) -> None:
+    wire.answer(xml(SESSION_INFO.encode(), 201), httpx.Response(200))
+    session = hpc.sessions.create("EchoService")
+    payloads = [{"message": "ok"}] * 3 + [{"message": "bad\x00"}]
+    with pytest.raises(XmlCharacterError):
+        session.send("b1", payloads, action="Echo", per_post=3)
+    assert [p.url.params["commit"] for p in wire.requests[1:]] == ["false"]  # never committed
+
+
+@pytest.mark.parametrize("item", ["a\uffffb", "a\u0000b", ("x", "u\uffff"), "lone \ud800"])
+def test_generic_inputs_that_cannot_be_sent(wire: Wire, hpc: HpcClient, item: object) -> None:
+    wire.answer(xml(SESSION_INFO.encode(), 201))
+    session = hpc.sessions.create("EchoService", generic=True)
+    with pytest.raises(XmlCharacterError):
+        session.send("g", [item], action="x")
+    assert len(wire.requests) == 1
