@@ -55,10 +55,9 @@ def jobs_named(direct: httpx.Client, name: str) -> list[int]:
     assert "x-ms-continuation-QueryId" not in r.headers
     ids = []
     for obj in DET.fromstring(r.content):
-        props = {
-            p.findtext(f"{NS}Name"): p.findtext(f"{NS}Value")
-            for p in obj.find(f"{NS}Properties") or []
-        }
+        listed = obj.find(f"{NS}Properties")
+        assert listed is not None
+        props = {p.findtext(f"{NS}Name"): p.findtext(f"{NS}Value") for p in listed}
         if props.get("Name") == name:
             ids.append(int(props["Id"] or 0))
     return ids
