@@ -31,6 +31,8 @@ class State:
     debug: bool = False
     no_prompt: bool = False
     quiet: bool = False
+    #: the username the connection authenticates as, once `connect` has resolved the settings
+    username: str | None = None
 
     def output(self, json_flag: bool = False) -> Output:
         return Output(self.json_mode or json_flag, quiet=self.quiet)
@@ -110,6 +112,7 @@ def connect(ctx: typer.Context, json_flag: bool = False) -> Iterator[tuple[Any, 
     with handled(state.debug):
         configure_logging(state.debug)
         settings = settings_for(state)
+        state.username = settings.username or None
         kwargs = client_kwargs(settings, out)
         url = kwargs.pop("url")
         with HpcClient(url, **kwargs) as hpc:

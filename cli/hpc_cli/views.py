@@ -27,6 +27,8 @@ ACTIVE_JOB_STATES = frozenset(
     }
 )
 JOB_STATES = ACTIVE_JOB_STATES | TERMINAL_STATES
+#: What HPC Pack's `job list` shows without /all or /state: "a state of Queued or Running".
+LISTED_JOB_STATES = frozenset({"Queued", "Running"})
 
 
 def as_props(obj: Any) -> dict[str, Any]:

@@ -74,7 +74,7 @@ def test_job_lifecycle_new_add_submit_view_list(hpc: Invoke) -> None:
     view = as_json(hpc("--json", "job", "view", str(job_id)))
     assert view["Name"] == "cli-life" and view["State"] == "Configuring"
     assert view["MinCores"] == 1 and view["MaxCores"] == 2
-    active = as_json(hpc("--json", "job", "list"))
+    active = as_json(hpc("--json", "job", "list", "--state", "configuring"))
     assert job_id in [j["Id"] for j in active]
     submitted = hpc("job", "submit", "--id", str(job_id))
     assert submitted.exit_code == 0 and f"ID: {job_id}" in submitted.stdout

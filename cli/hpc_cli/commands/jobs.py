@@ -12,10 +12,10 @@ from typing import Annotated, Any
 import typer
 
 from ..config import ConfigError
-from ..context import connect
+from ..context import connect, state_of
 from ..progress import wait_for_job
 from ..specs import parse_env, parse_range, parse_sweep, resource_props
-from ..views import ACTIVE_JOB_STATES, JOB_COLUMNS, as_props, normalise_state
+from ..views import JOB_COLUMNS, LISTED_JOB_STATES, as_props, normalise_state
 from . import lib
 
 app = typer.Typer(help="Create, submit, inspect and control jobs.", no_args_is_help=True)
@@ -281,28 +281,53 @@ def view(ctx: typer.Context, job_id: JobId, json_flag: JsonOpt = False) -> None:
         out.record(as_props(lib.get_job(hpc, job_id)), title=f"Job {job_id}")
 
 
+def list_filter(
+    state: list[str] | None, owner: str | None, all_jobs: bool, current_user: str | None
+) -> tuple[frozenset[str] | None, str | None]:
+    """(states, owner) to list, None meaning any, as HPC Pack's `job list` decides them.
+
+    Without /all it lists "jobs that have a state of Queued or Running and that belong to the
+    current user, unless you explicitly specify a state or user with /state or /user"; `/all`
+    lists every job, `/user:*` every owner. `--state` takes names, comma lists, or `all`.
+    """
+    states: frozenset[str] | None = None if all_jobs else LISTED_JOB_STATES
+    if state:
+        names = [n.strip() for s in state for n in s.split(",") if n.strip()]
+        given = {n.lower() for n in names}
+        states = None if "all" in given else frozenset(normalise_state(n) for n in names)
+    wanted_owner = None if all_jobs else current_user
+    if owner is not None:
+        wanted_owner = None if owner.strip() in ("*", "") else owner.strip()
+    return states, wanted_owner
+
+
 @app.command("list")
 def list_jobs(
     ctx: typer.Context,
     state: Annotated[
-        list[str] | None, typer.Option("--state", "-s", help="Only this state, repeatable")
+        list[str] | None,
+        typer.Option("--state", "-s", help="Only these states (repeatable or a,b; `all`) (/state)"),
     ] = None,
-    owner: Annotated[str | None, typer.Option(help="Only this owner (DOMAIN\\user)")] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option("--owner", "--user", help="Only this owner (DOMAIN\\user); `*` = all (/user)"),
+    ] = None,
     all_jobs: Annotated[
-        bool, typer.Option("--all", "-a", help="Every state (default: active jobs only)")
+        bool, typer.Option("--all", "-a", help="Every job: any state, any owner (/all)")
     ] = False,
     json_flag: JsonOpt = False,
 ) -> None:
-    """List jobs: by default the active ones (like HPC Pack's `job list`); `--all` for every state."""
+    """List jobs; by default, like HPC Pack's `job list`, your Queued and Running ones.
+
+    "Your" is the configured username; without one (an open emulator) every owner is listed.
+    """
     with connect(ctx, json_flag) as (hpc, out):
-        if state:
-            wanted: frozenset[str] | None = frozenset(normalise_state(s) for s in state)
-        elif all_jobs:
-            wanted = None
-        else:
-            wanted = ACTIVE_JOB_STATES
-        rows = [as_props(j) for j in lib.list_jobs(hpc, owner=owner, states=wanted)]
+        user = state_of(ctx).username
+        states, wanted_owner = list_filter(state, owner, all_jobs, user)
+        rows = [as_props(j) for j in lib.list_jobs(hpc, owner=wanted_owner, states=states)]
         out.table(rows, JOB_COLUMNS)
+        if owner is None and not all_jobs and user is None:
+            out.note("(no username set: jobs of every owner are listed)")
 
 
 @app.command("cancel")

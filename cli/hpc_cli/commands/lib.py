@@ -7,6 +7,7 @@ the CLI easy to follow when the library evolves.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -78,11 +79,26 @@ def get_job(hpc: HpcClient, job_id: int) -> Job:
     return hpc.jobs.get(job_id)
 
 
+def _job_id(job: Job) -> int:
+    return job.id if isinstance(job.id, int) else 0
+
+
 def list_jobs(hpc: HpcClient, owner: str | None, states: frozenset[str] | None) -> Iterator[Job]:
-    """Jobs of `owner` in `states`; one state is filtered by the server, several here."""
-    server_state = next(iter(states)) if states is not None and len(states) == 1 else None
-    for job in hpc.jobs.list(owner=owner, state=server_state):
-        if states is None or state_name(job.state) in states:
+    """Jobs of `owner` in `states`, in Id order.
+
+    The server filters one state per query (`$filter=JobState eq X`), so several states are
+    one query each, merged by Id: finished jobs, usually most of a cluster's, are never fetched
+    to be dropped here. A job that changes state between the queries is listed once.
+    """
+    if states is None:
+        yield from hpc.jobs.list(owner=owner)
+        return
+    queries = [hpc.jobs.list(owner=owner, state=s) for s in sorted(states)]
+    last: object = None
+    for job in heapq.merge(*queries, key=_job_id):
+        # an old head node may ignore $filter: the state check keeps the answer right anyway
+        if job.id != last and state_name(job.state) in states:
+            last = job.id
             yield job
 
 
