@@ -279,7 +279,15 @@ def _session_with_batch(hpc: HpcClient, batch: str) -> object:
     return session
 
 
-@pytest.mark.parametrize("fault", [fp.CUT_CHUNKED, fp.REFRAME_BEFORE_END, fp.RESET_MID_BODY])
+STREAM_FAULTS = {
+    fp.CUT_CHUNKED: errors.TruncatedStream,  # incomplete chunked body
+    fp.REFRAME_BEFORE_END: errors.TruncatedStream,  # complete HTTP answer, no EndOfResponses
+    fp.RESET_MID_BODY: errors.HpcConnectionError | errors.TruncatedStream,
+    fp.slow(TIMEOUT * 4): errors.HpcTimeout,
+}
+
+
+@pytest.mark.parametrize("fault", list(STREAM_FAULTS))
 def test_cut_soa_response_stream_is_a_typed_error(
     hpc: HpcClient, proxy: fp.FaultProxy, fault: str
 ) -> None:
@@ -289,20 +297,28 @@ def test_cut_soa_response_stream_is_a_typed_error(
     with pytest.raises(errors.HpcError) as info:
         for reply in session.responses("cut"):  # type: ignore[attr-defined]
             got.append(reply)
+    assert isinstance(info.value, STREAM_FAULTS[fault]), repr(info.value)
     if fault == fp.REFRAME_BEFORE_END:  # a well-formed but short answer: every reply, no end
-        assert isinstance(info.value, errors.TruncatedStream)
         assert sorted(r.value or "" for r in got) == sorted(f"m{i}" for i in range(20))
-    assert proxy.requests("POST", "/Response")[-1].fault == fault
+    # Get Responses marks replies as returned: never re-sent behind the caller's back
+    assert [s.fault for s in proxy.requests("POST", "/Response")] == [fault]
+    session.close()  # type: ignore[attr-defined]
 
 
-async def test_cut_soa_response_stream_is_a_typed_error_async(proxy: fp.FaultProxy) -> None:
+@pytest.mark.parametrize("fault", list(STREAM_FAULTS))
+async def test_cut_soa_response_stream_is_a_typed_error_async(
+    proxy: fp.FaultProxy, fault: str
+) -> None:
     async with AsyncHpcClient(proxy.url, timeout=TIMEOUT, retry_backoff=0.001) as hpc:
         session = await hpc.sessions.create(SessionStartInfo(service_name="EchoService"))
         await session.send("cut", [{"message": "x"}] * 5, action="Echo")
-        proxy.inject(fp.CUT_CHUNKED)
-        with pytest.raises(errors.HpcError):
+        proxy.inject(fault)
+        with pytest.raises(errors.HpcError) as info:
             async for _ in session.responses("cut"):
                 pass
+        assert isinstance(info.value, STREAM_FAULTS[fault]), repr(info.value)
+        assert len(proxy.requests("POST", "/Response")) == 1
+        await session.close()
 
 
 def test_send_requests_is_not_retried_on_503(hpc: HpcClient, proxy: fp.FaultProxy) -> None:
