@@ -16,7 +16,7 @@ import httpx
 import pytest
 from defusedxml import ElementTree as DET
 from hpc_emulator.testing import RunningEmulator
-from hpcpack import AsyncHpcClient, HpcClient, Job, SessionStartInfo, errors
+from hpcpack import AsyncHpcClient, HpcClient, Job, JobState, SessionStartInfo, Task, errors
 
 from . import faultproxy as fp
 
@@ -429,3 +429,21 @@ def test_json_format_client_retries_get_and_never_create(
     assert len(proxy.requests("GET")) == 3
     assert len(proxy.requests("POST", "/Jobs")) == 1
     assert len(jobs_named(direct, name + "-2")) == 1
+
+
+def test_waiting_for_a_job_rides_out_faults_between_polls(
+    hpc_emulator: RunningEmulator, proxy: fp.FaultProxy
+) -> None:
+    with HpcClient(hpc_emulator.base_url) as setup:
+        job_id = setup.jobs.create(Job(name=unique("wait")))
+        setup.jobs.add_task(job_id, Task(command_line="echo waited"))
+        setup.jobs.submit(job_id)
+    proxy.inject(fp.status(503), fp.DROP, fp.PASS, fp.status(502), fp.RESET_MID_BODY)
+    with HpcClient(proxy.url, timeout=TIMEOUT, retry_backoff=0.001) as hpc:
+        try:
+            job = hpc.jobs.wait(job_id, poll_interval=0.05, timeout=30)
+        except errors.HpcConnectionError:  # a reset mid-body of a poll may surface, typed
+            assert any(s.fault == fp.RESET_MID_BODY for s in proxy.seen)
+            job = hpc.jobs.wait(job_id, poll_interval=0.05, timeout=30)
+    assert job.state == JobState.FINISHED
+    assert {s.method for s in proxy.seen} == {"GET"}  # waiting only reads
