@@ -12,12 +12,13 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from types import TracebackType
-from typing import Any
-
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typing import TYPE_CHECKING, Any
 
 from .output import Output
 from .views import state_name
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 BUCKETS = ("queued", "running", "finished", "failed", "canceled")
 _BUCKET_OF = {
@@ -48,34 +49,65 @@ def summary(counts: Mapping[str, int]) -> str:
     return " ".join(f"{b}={counts.get(b, 0)}" for b in BUCKETS)
 
 
-class TaskProgress:
+class _Reporter:
+    """What both progress kinds share: a Rich progress on a terminal, else plain stderr lines
+    (a line only when its text changed, at most one per `plain_every` s unless forced)."""
+
+    def __init__(self, out: Output, plain_every: float, live: bool | None, quiet_start: bool):
+        self.out = out
+        self.plain_every = plain_every
+        self.live = (sys.stderr.isatty() if live is None else live) and not out.quiet
+        self._progress: Progress | None = None
+        self._last_line = ""
+        self._last_time = time.monotonic() if quiet_start else -plain_every
+
+    def _start(self, *columns: Any) -> Progress:
+        from rich.progress import Progress  # Rich's progress machinery only when drawn
+
+        self._progress = Progress(*columns, console=self.out.err)
+        self._progress.start()
+        return self._progress
+
+    def _plain(self, text: str, force: bool = False) -> None:
+        now = time.monotonic()
+        if self.out.quiet or text == self._last_line:
+            return
+        if force or now - self._last_time >= self.plain_every:
+            self.out.note(text)
+            self._last_line, self._last_time = text, now
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+class TaskProgress(_Reporter):
     """Context manager fed with task-state counts; renders live or as plain lines."""
 
     def __init__(
         self, out: Output, label: str, plain_every: float = 2.0, live: bool | None = None
     ) -> None:
-        self.out = out
+        super().__init__(out, plain_every, live, quiet_start=False)
         self.label = label
-        self.plain_every = plain_every
-        self.live = (sys.stderr.isatty() if live is None else live) and not out.quiet
-        self._progress: Progress | None = None
         self._task: Any = None
-        self._last_line = ""
-        self._last_time = -plain_every
 
     def __enter__(self) -> TaskProgress:
         if self.live:
-            self._progress = Progress(
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+
+            progress = self._start(
                 TextColumn("[bold]{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("{task.fields[counts]}", markup=False),
                 TimeElapsedColumn(),
-                console=self.out.err,
-                transient=False,
             )
-            self._progress.start()
-            self._task = self._progress.add_task(self.label, total=None, counts="")
+            self._task = progress.add_task(self.label, total=None, counts="")
         return self
 
     def _text(self, counts: Mapping[str, int]) -> str:
@@ -87,49 +119,33 @@ class TaskProgress:
 
     def update(self, counts: Mapping[str, int], job_state: str = "") -> None:
         """A new poll: move the bar, or print a line if it changed (at most every few s)."""
-        if self._progress is not None:
-            total = sum(counts.values())
-            done = total - counts.get("queued", 0) - counts.get("running", 0)
-            line = summary(counts)
-            self._progress.update(
-                self._task,
-                total=total or None,
-                completed=done,
-                counts=f"{line} ({job_state})" if job_state else line,
-            )
+        if self._progress is None:
+            self._plain(self._text(counts))
             return
-        now = time.monotonic()
-        text = self._text(counts)
-        if self.out.quiet or text == self._last_line or now - self._last_time < self.plain_every:
-            return
-        self.out.note(text)
-        self._last_line, self._last_time = text, now
+        total = sum(counts.values())
+        done = total - counts.get("queued", 0) - counts.get("running", 0)
+        line = summary(counts)
+        self._progress.update(
+            self._task,
+            total=total or None,
+            completed=done,
+            counts=f"{line} ({job_state})" if job_state else line,
+        )
 
     def final(self, counts: Mapping[str, int], job_state: str) -> None:
         """Always show the last state once, even when intermediate lines were rate-limited."""
         if self._progress is not None:
             self.update(counts, job_state)
-            return
-        text = self._text(counts)
-        if not self.out.quiet and text != self._last_line:
-            self.out.note(text)
-            self._last_line = text
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if self._progress is not None:
-            self._progress.stop()
+        else:
+            self._plain(self._text(counts), force=True)
 
 
-class SendProgress:
+class SendProgress(_Reporter):
     """Requests sent and replies received of a SOA batch (`hpc session send`).
 
-    Two live bars on a terminal; otherwise plain lines on stderr: one when the batch is sent,
-    then at most one every `plain_every` seconds while replies stream in, and a last one.
+    Two live bars on a terminal; otherwise plain lines on stderr, at most one every
+    `plain_every` seconds while requests go out and replies stream in, and always the
+    last count of each.
     """
 
     def __init__(
@@ -140,48 +156,40 @@ class SendProgress:
         plain_every: float = 2.0,
         live: bool | None = None,
     ) -> None:
-        self.out = out
+        super().__init__(out, plain_every, live, quiet_start=True)
         self.label = label
         self.total = total
-        self.plain_every = plain_every
-        self.live = (sys.stderr.isatty() if live is None else live) and not out.quiet
-        self.plain = not self.live and not out.quiet
-        self._progress: Progress | None = None
         self._sent: Any = None
         self._received: Any = None
         self._count = 0
-        self._last_time = 0.0
 
     def __enter__(self) -> SendProgress:
         if self.live:
-            self._progress = Progress(
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+
+            progress = self._start(
                 TextColumn("[bold]{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                console=self.out.err,
             )
-            self._progress.start()
-            self._sent = self._progress.add_task(f"{self.label} sent", total=self.total)
-            self._received = self._progress.add_task(f"{self.label} received", total=self.total)
-        self._last_time = time.monotonic()
+            self._sent = progress.add_task(f"{self.label} sent", total=self.total)
+            self._received = progress.add_task(f"{self.label} received", total=self.total)
         return self
 
     def sent(self, count: int) -> None:
         if self._progress is not None:
             self._progress.update(self._sent, completed=count)
-        elif self.plain:
-            self.out.note(f"{self.label}: {count}/{self.total} requests sent")
+        else:
+            text = f"{self.label}: {count}/{self.total} requests sent"
+            self._plain(text, force=count >= self.total)
 
     def received(self, count: int) -> None:
         self._count = count
         if self._progress is not None:
             self._progress.update(self._received, completed=count)
-            return
-        now = time.monotonic()
-        if self.plain and count < self.total and now - self._last_time >= self.plain_every:
-            self.out.note(f"{self.label}: {count}/{self.total} replies received")
-            self._last_time = now
+        elif count < self.total:
+            self._plain(f"{self.label}: {count}/{self.total} replies received")
 
     def __exit__(
         self,
@@ -189,10 +197,9 @@ class SendProgress:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-        elif self.plain:
-            self.out.note(f"{self.label}: {self._count}/{self.total} replies received")
+        super().__exit__(exc_type, exc, tb)
+        if self._progress is None:
+            self._plain(f"{self.label}: {self._count}/{self.total} replies received", force=True)
 
 
 def wait_for_job(

@@ -6,6 +6,8 @@ import io
 import json
 from collections import Counter
 
+import pytest
+from hpc_cli.commands.lib import requests_per_post
 from hpc_cli.output import Output
 from hpc_cli.progress import SendProgress, TaskProgress, count_states
 from rich.console import Console
@@ -41,6 +43,64 @@ def test_send_reports_sent_and_received(hpc: Invoke) -> None:
     assert lines[1:] == [
         f"session {session}: 4/4 requests sent",
         f"session {session}: 4/4 replies received",
+    ]
+
+
+def test_send_count_moves_with_each_post(hpc: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    """250 requests go in POSTs of 100: the sent count follows each accepted POST."""
+    counts: list[int] = []
+    real = SendProgress.sent
+
+    def spy(self: SendProgress, count: int) -> None:
+        counts.append(count)
+        real(self, count)
+
+    monkeypatch.setattr(SendProgress, "sent", spy)
+    result = hpc("--json", "session", "send", "--service", "EchoService", "-n", "250")
+    assert result.exit_code == 0, result.output
+    assert counts == [100, 200, 250]
+    replies = json.loads(result.stdout)
+    assert [r["Reply"] for r in replies] == [f"hello {i}" for i in range(1, 251)]
+    assert result.stderr.count("requests sent") == 1 and "250/250 requests sent" in result.stderr
+
+
+def test_requests_per_post() -> None:
+    assert [requests_per_post(n) for n in (1, 2000, 2001, 20_000, 10**6)] == [
+        100,
+        100,
+        101,
+        1000,
+        5000,
+    ]
+
+
+def _plain_output() -> tuple[Output, io.StringIO]:
+    out = Output(json_mode=False)
+    sink = io.StringIO()
+    out.err = Console(file=sink, width=120, color_system=None)
+    return out, sink
+
+
+def test_plain_send_lines_are_rate_limited_but_end_with_the_totals() -> None:
+    out, sink = _plain_output()
+    with SendProgress(out, "s", 250, plain_every=0, live=False) as bar:
+        for count in (100, 200, 250):
+            bar.sent(count)
+        bar.received(250)
+    assert sink.getvalue().splitlines() == [
+        "s: 100/250 requests sent",
+        "s: 200/250 requests sent",
+        "s: 250/250 requests sent",
+        "s: 250/250 replies received",
+    ]
+    out, sink = _plain_output()
+    with SendProgress(out, "s", 250, plain_every=3600, live=False) as bar:
+        for count in (100, 200, 250):
+            bar.sent(count)
+        bar.received(120)
+    assert sink.getvalue().splitlines() == [
+        "s: 250/250 requests sent",
+        "s: 120/250 replies received",
     ]
 
 

@@ -8,10 +8,12 @@ the CLI easy to follow when the library evolves.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 from hpcpack import (
     HpcClient,
     Job,
@@ -22,7 +24,7 @@ from hpcpack import (
     Task,
     WebSessionInfo,
 )
-from hpcpack.soa import Session
+from hpcpack.soa import DEFAULT_REQUESTS_PER_POST, Session
 
 from ..config import ConfigError
 from ..errors import CliError, ExitCode
@@ -260,7 +262,38 @@ class Reply:
     fault: bool
 
 
+def requests_per_post(total: int) -> int:
+    """Requests per Send Requests POST: about 20 POSTs, so the sent count moves, but never
+    POSTs so small that round trips dominate, nor bodies beyond the library's default."""
+    return max(100, min(DEFAULT_REQUESTS_PER_POST, -(-total // 20)))
+
+
+@contextmanager
+def _on_batch_posts(
+    hpc: HpcClient, session_id: int, batch: str, call: Callable[[], None]
+) -> Iterator[None]:
+    """Call `call` after each Send Requests POST of this batch that the broker accepted.
+
+    One `Session.send` keeps the request indices (user data) continuous and commits with its
+    last POST; watching its POSTs on the HTTP client is how the sent count can follow it.
+    """
+    path = f"/session/{session_id}/batch/{batch}".lower()
+
+    def hook(response: httpx.Response) -> None:
+        request = response.request
+        if request.method == "POST" and request.url.path.rstrip("/").lower().endswith(path):
+            call()
+
+    hooks = hpc.http.event_hooks["response"]
+    hooks.append(hook)  # after the library's fault hook: a refused POST raises before this
+    try:
+        yield
+    finally:
+        hooks.remove(hook)
+
+
 def _exchange(
+    hpc: HpcClient,
     session: Session,
     action: str,
     param: str,
@@ -274,17 +307,27 @@ def _exchange(
     a missing reply is an error (the broker promised one per request).
     """
     replies: dict[int, Reply] = {}
-    with SendProgress(out, f"session {session.id}", len(requests)) as bar:
-        session.send(batch, [{param: r} for r in requests], action=action, commit=True)
-        bar.sent(len(requests))
+    total = len(requests)
+    size = requests_per_post(total)
+    with SendProgress(out, f"session {session.id}", total) as bar:
+        posts = 0
+
+        def posted() -> None:
+            nonlocal posts
+            posts += 1
+            bar.sent(min(posts * size, total))
+
+        with _on_batch_posts(hpc, session.id, batch, posted):
+            payloads = [{param: r} for r in requests]
+            session.send(batch, payloads, action=action, commit=True, per_post=size)
         for reply in session.responses(batch):
             tag = reply.user_data or ""
             index = int(tag) if tag.isdigit() else len(replies)
             replies[index] = Reply(reply.value, reply.fault)
             bar.received(len(replies))
-    if len(replies) != len(requests):
-        raise CliError(f"{len(requests)} requests sent but {len(replies)} replies received")
-    return [replies[i] for i in range(len(requests))]
+    if len(replies) != total:
+        raise CliError(f"{total} requests sent but {len(replies)} replies received")
+    return [replies[i] for i in range(total)]
 
 
 def send_requests(
@@ -300,9 +343,9 @@ def send_requests(
     """Requests into an open session, or into a throwaway session of `service`."""
     if session_id is not None:
         session = hpc.sessions.attach(session_id)
-        return _exchange(session, action, param, batch, requests, out)
+        return _exchange(hpc, session, action, param, batch, requests, out)
     if service is None:
         raise ConfigError("give a session id, or --service NAME for a throwaway session")
     with hpc.sessions.create(start_info(service)) as session:
         out.note(f"Session {session.id} created.")
-        return _exchange(session, action, param, batch, requests, out)
+        return _exchange(hpc, session, action, param, batch, requests, out)
