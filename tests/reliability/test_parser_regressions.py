@@ -3,6 +3,8 @@ typed `hpcpack` error, never an escaped `RecursionError`/`AttributeError`/`TypeE
 
 from __future__ import annotations
 
+import datetime
+
 import httpx
 import pytest
 from hpcpack import HpcClient, Job, errors, hooks, transport, xmlcodec
@@ -106,3 +108,28 @@ def test_lone_surrogate_in_a_request_value_is_typed_and_nothing_is_sent(fmt: str
         with pytest.raises(errors.HpcError):
             hpc.jobs.set_env_variables(7, {"K": "\udfff"})
     assert sent == []
+
+
+def test_aware_datetimes_for_different_instants_are_not_sent_the_same() -> None:
+    """FOUND.md #8: the en-US rendering drops the UTC offset, so 12:00+05:00 and 12:00Z (five
+    hours apart) reach the server as the same `1/1/2026 12:00:00 PM`. Either convert aware
+    values (e.g. to local time) or refuse them; never send a different instant."""
+    sent: list[bytes] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        sent.append(request.read())
+        return httpx.Response(200, json=7)
+
+    plus5 = datetime.timezone(datetime.timedelta(hours=5))
+    instants = [
+        datetime.datetime(2026, 1, 1, 12, 0, tzinfo=plus5),
+        datetime.datetime(2026, 1, 1, 12, 0, tzinfo=datetime.UTC),
+    ]
+    assert instants[0] != instants[1]
+    with HpcClient("http://head.example", transport=httpx.MockTransport(handle)) as hpc:
+        for when in instants:
+            try:
+                hpc.jobs.create(Job(name="hold", hold_until=when))
+            except (ValueError, TypeError):  # refusing aware values is fine too
+                return
+    assert sent[0] != sent[1]
