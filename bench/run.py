@@ -121,6 +121,8 @@ def main() -> int:
             emulator.terminate()
 
     total = time.perf_counter() - started
+    order = ["per call", "end to end", "SOA", "startup"]
+    rows.sort(key=lambda r: next((i for i, o in enumerate(order) if r.section.startswith(o)), 9))
     met = sum(1 for r in rows if r.met)
     goals = sum(1 for r in rows if r.met is not None)
     text = table(rows)
