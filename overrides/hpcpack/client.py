@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import copy
 import ssl
+from collections.abc import Callable
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Generic, Self, TypeVar
 from urllib.parse import quote
 
 import hpc_client
@@ -21,6 +22,8 @@ __all__ = ["DEFAULT_API_VERSION", "AsyncHpcClient", "HpcClient", "InsecureCreden
 
 DEFAULT_API_VERSION = "2012-11-01.4.0"
 USER_AGENT = "hpcpack/0.1"
+_Net = TypeVar("_Net", httpx.BaseTransport, httpx.AsyncBaseTransport)
+_Wrapped = TypeVar("_Wrapped", HpcTransport, AsyncHpcTransport)
 
 
 def _unencodable(exc: UnicodeEncodeError) -> XmlCharacterError:
@@ -141,19 +144,12 @@ class _Config:
         return f"{cls}({self.base!r}{user}, format={self.format!r})"
 
 
-class HpcClient:
-    """Synchronous client of one head node.
+class _ClientBase(Generic[_Net, _Wrapped]):
+    """What both clients share: the constructor, `format`, `with_api_version` and the repr.
+    Each client names its two transport classes and wires its own httpx client (`_wire`)."""
 
-    `base_url` is the head node (`https://head[:port]`, optionally ending in `/WindowsHpc`);
-    `cluster` adds the pre-2016 cluster segment. Credentials: `username`/`password` (Basic,
-    or NTLM/Negotiate with `auth_method=`, needs `hpcpack[ntlm]`), or any ready `auth=`
-    httpx.Auth; Basic over plain http is refused unless `allow_insecure_basic=True`.
-    `api_version` is sent as a header on every call (None: none, for HPC Pack 2008 R2 SP2;
-    `with_api_version()` for one call); `format="json"` selects JSON bodies and answers.
-    TLS is verified (`verify=`, `ca_bundle=`); `timeout`, `limits`, `retries` (idempotent calls
-    only), `retry_backoff` and `max_body` (answer size bound) tune the transport; `transport=`
-    replaces the network (e.g. `httpx.MockTransport` in tests).
-    """
+    _network: Callable[..., _Net]  # the default network transport
+    _wrapper: Callable[..., _Wrapped]  # the transport that adds retries, codec and bounds
 
     def __init__(
         self,
@@ -172,7 +168,7 @@ class HpcClient:
         limits: httpx.Limits | None = None,
         retries: int = 3,
         allow_insecure_basic: bool = False,
-        transport: httpx.BaseTransport | None = None,
+        transport: _Net | None = None,
         max_body: int = DEFAULT_MAX_BODY,
         retry_backoff: float = 0.5,
     ) -> None:
@@ -190,10 +186,10 @@ class HpcClient:
             timeout=timeout,
             allow_insecure_basic=allow_insecure_basic,
         )
-        inner = transport or httpx.HTTPTransport(
+        inner = transport or self._network(
             verify=cfg.verify, limits=limits or httpx.Limits(max_connections=20)
         )
-        self.transport = HpcTransport(
+        self.transport: _Wrapped = self._wrapper(
             inner, format=format, retries=retries, max_body=max_body, backoff=retry_backoff
         )
         self._owns_transport = True
@@ -201,6 +197,48 @@ class HpcClient:
 
     def _wire(self) -> None:
         """(Re)build the httpx client, the generated client and the resource helpers."""
+        raise NotImplementedError
+
+    def with_api_version(self, api_version: str | None) -> Self:
+        """A view of this client sending another `api-version` (same connections and auth).
+
+        For one call: `hpc.with_api_version("2011-11-01").jobs.get(1)`; None sends no
+        `api-version` (HPC Pack 2008 R2 SP2; faults then come as `<string>`). Closing the view
+        leaves this client open. (The generated functions of `hpc.raw` also take
+        `api_version=` per call.)
+        """
+        view = copy.copy(self)
+        view._config = self._config.with_api_version(api_version)
+        view._owns_transport = False
+        view._wire()
+        return view
+
+    @property
+    def format(self) -> str:
+        return self._config.format
+
+    def __repr__(self) -> str:
+        return self._config.repr(type(self).__name__)
+
+
+class HpcClient(_ClientBase[httpx.BaseTransport, HpcTransport]):
+    """Synchronous client of one head node.
+
+    `base_url` is the head node (`https://head[:port]`, optionally ending in `/WindowsHpc`);
+    `cluster` adds the pre-2016 cluster segment. Credentials: `username`/`password` (Basic,
+    or NTLM/Negotiate with `auth_method=`, needs `hpcpack[ntlm]`), or any ready `auth=`
+    httpx.Auth; Basic over plain http is refused unless `allow_insecure_basic=True`.
+    `api_version` is sent as a header on every call (None: none, for HPC Pack 2008 R2 SP2;
+    `with_api_version()` for one call); `format="json"` selects JSON bodies and answers.
+    TLS is verified (`verify=`, `ca_bundle=`); `timeout`, `limits`, `retries` (idempotent calls
+    only), `retry_backoff` and `max_body` (answer size bound) tune the transport; `transport=`
+    replaces the network (e.g. `httpx.MockTransport` in tests).
+    """
+
+    _network = httpx.HTTPTransport
+    _wrapper = HpcTransport
+
+    def _wire(self) -> None:
         from .resources import Cluster, Jobs, Nodes, Subtasks, Tasks
         from .soa import Sessions
 
@@ -222,24 +260,6 @@ class HpcClient:
         self.cluster = Cluster(self)
         self.sessions = Sessions(self)
 
-    def with_api_version(self, api_version: str | None) -> HpcClient:
-        """A view of this client sending another `api-version` (same connections and auth).
-
-        For one call: `hpc.with_api_version("2011-11-01").jobs.get(1)`; None sends no
-        `api-version` (HPC Pack 2008 R2 SP2; faults then come as `<string>`). Closing the view
-        leaves this client open. (The generated functions of `hpc.raw` also take
-        `api_version=` per call.)
-        """
-        view = copy.copy(self)
-        view._config = self._config.with_api_version(api_version)
-        view._owns_transport = False
-        view._wire()
-        return view
-
-    @property
-    def format(self) -> str:
-        return self._config.format
-
     def close(self) -> None:
         if self._owns_transport:
             self.http.close()
@@ -255,59 +275,14 @@ class HpcClient:
     ) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return self._config.repr(type(self).__name__)
 
-
-class AsyncHpcClient:
+class AsyncHpcClient(_ClientBase[httpx.AsyncBaseTransport, AsyncHpcTransport]):
     """Asynchronous twin of `HpcClient`; the same surface with coroutines and async iterators."""
 
-    def __init__(
-        self,
-        base_url: str,
-        *,
-        cluster: str | None = None,
-        username: str | None = None,
-        password: str | None = None,
-        auth: httpx.Auth | None = None,
-        auth_method: str = "basic",
-        api_version: str | None = DEFAULT_API_VERSION,
-        format: str = "xml",
-        verify: bool | ssl.SSLContext = True,
-        ca_bundle: str | None = None,
-        timeout: float | httpx.Timeout = 30.0,
-        limits: httpx.Limits | None = None,
-        retries: int = 3,
-        allow_insecure_basic: bool = False,
-        transport: httpx.AsyncBaseTransport | None = None,
-        max_body: int = DEFAULT_MAX_BODY,
-        retry_backoff: float = 0.5,
-    ) -> None:
-        self._config = cfg = _Config(
-            base_url,
-            cluster=cluster,
-            username=username,
-            password=password,
-            auth=auth,
-            auth_method=auth_method,
-            api_version=api_version,
-            format=format,
-            verify=verify,
-            ca_bundle=ca_bundle,
-            timeout=timeout,
-            allow_insecure_basic=allow_insecure_basic,
-        )
-        inner = transport or httpx.AsyncHTTPTransport(
-            verify=cfg.verify, limits=limits or httpx.Limits(max_connections=20)
-        )
-        self.transport = AsyncHpcTransport(
-            inner, format=format, retries=retries, max_body=max_body, backoff=retry_backoff
-        )
-        self._owns_transport = True
-        self._wire()
+    _network = httpx.AsyncHTTPTransport
+    _wrapper = AsyncHpcTransport
 
     def _wire(self) -> None:
-        """(Re)build the httpx client, the generated client and the resource helpers."""
         from .aresources import AsyncCluster, AsyncJobs, AsyncNodes, AsyncSubtasks, AsyncTasks
         from .soa import AsyncSessions
 
@@ -329,18 +304,6 @@ class AsyncHpcClient:
         self.cluster = AsyncCluster(self)
         self.sessions = AsyncSessions(self)
 
-    def with_api_version(self, api_version: str | None) -> AsyncHpcClient:
-        """Async twin of `HpcClient.with_api_version`."""
-        view = copy.copy(self)
-        view._config = self._config.with_api_version(api_version)
-        view._owns_transport = False
-        view._wire()
-        return view
-
-    @property
-    def format(self) -> str:
-        return self._config.format
-
     async def aclose(self) -> None:
         if self._owns_transport:
             await self.http.aclose()
@@ -355,6 +318,3 @@ class AsyncHpcClient:
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
-
-    def __repr__(self) -> str:
-        return self._config.repr(type(self).__name__)
