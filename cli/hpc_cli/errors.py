@@ -7,7 +7,6 @@ stderr and a documented code; a traceback only with `--debug`.
 from __future__ import annotations
 
 import os
-import ssl
 import sys
 import traceback
 from collections.abc import Iterator
@@ -15,16 +14,7 @@ from contextlib import contextmanager
 from enum import IntEnum
 
 import click
-import httpx
 import typer
-from hpcpack.errors import (
-    Forbidden,
-    HpcFault,
-    HpcTLSError,
-    HpcTransportError,
-    NotFound,
-    Unauthorized,
-)
 
 from .config import ConfigError
 
@@ -51,6 +41,12 @@ class CliError(Exception):
 
 def exit_code_for(exc: BaseException) -> ExitCode:
     """The exit code for any exception reaching the top of a command."""
+    # imported here: only a failing run needs the library's exception types
+    import ssl
+
+    import httpx
+    from hpcpack.errors import Forbidden, HpcTransportError, NotFound, Unauthorized
+
     if isinstance(exc, CliError):
         return exc.code
     if isinstance(exc, ConfigError):
@@ -68,6 +64,11 @@ def exit_code_for(exc: BaseException) -> ExitCode:
 
 def describe(exc: BaseException) -> str:
     """One line for stderr: the server's message when there is one, never a repr soup."""
+    import ssl
+
+    import httpx
+    from hpcpack.errors import HpcFault, HpcTLSError, HpcTransportError
+
     if isinstance(exc, HpcFault):
         return f"{exc.message.strip().splitlines()[0] if exc.message.strip() else type(exc).__name__} (HTTP {exc.status})"
     text = str(exc).strip() or type(exc).__name__

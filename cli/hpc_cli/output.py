@@ -14,11 +14,12 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported when something is drawn, not at start-up
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
 STATE_STYLES = {
     "Finished": "green",
@@ -63,6 +64,8 @@ def text_of(value: Any) -> str:
 
 
 def _cell(column: str, value: Any) -> Text:
+    from rich.text import Text
+
     text = text_of(value).rstrip()  # task Output ends with a newline: no blank table line
     style = STATE_STYLES.get(text, "") if column.endswith("State") else ""
     return Text(text, style=style)
@@ -70,11 +73,15 @@ def _cell(column: str, value: Any) -> Text:
 
 def _title(title: str | None) -> Text | None:
     """Titles hold user data (names): never parse them as Rich markup."""
+    from rich.text import Text
+
     return Text(title, style="bold") if title else None
 
 
 def make_console(stderr: bool = False) -> Console:
     """A console that never wraps tables at 80 columns when output is captured."""
+    from rich.console import Console
+
     stream = sys.stderr if stderr else sys.stdout
     width = None
     if not stream.isatty() and not os.environ.get("COLUMNS"):
@@ -88,8 +95,26 @@ class Output:
     def __init__(self, json_mode: bool, quiet: bool = False) -> None:
         self.json_mode = json_mode
         self.quiet = quiet
-        self.console = make_console()
-        self.err = make_console(stderr=True)
+        self._console: Console | None = None
+        self._err: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        """stdout, made on first use (a `--json` run never needs Rich for stdout)."""
+        if self._console is None:
+            self._console = make_console()
+        return self._console
+
+    @property
+    def err(self) -> Console:
+        """stderr: notes and progress."""
+        if self._err is None:
+            self._err = make_console(stderr=True)
+        return self._err
+
+    @err.setter
+    def err(self, console: Console) -> None:
+        self._err = console
 
     def _print(self, table: Table) -> None:
         """Tables on a terminal as Rich draws them; captured output without trailing blanks."""
@@ -118,6 +143,8 @@ class Output:
         if self.json_mode:
             self.json(list(json_rows if json_rows is not None else rows))
             return
+        from rich.table import Table
+
         table = Table(title=_title(title), title_justify="left", header_style="bold")
         for column in columns:
             table.add_column(column, overflow="fold")
@@ -132,6 +159,8 @@ class Output:
         if self.json_mode:
             self.json(dict(data))
             return
+        from rich.table import Table
+
         table = Table(title=_title(title), title_justify="left", show_header=False, box=None)
         table.add_column("Property", style="bold")
         table.add_column("Value", overflow="fold")

@@ -11,26 +11,29 @@ import heapq
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
-
-import httpx
-from hpcpack import (
-    HpcClient,
-    Job,
-    Node,
-    NodeGroup,
-    SessionStartInfo,
-    SessionUnitType,
-    Task,
-    WebSessionInfo,
-)
-from hpcpack.soa import DEFAULT_REQUESTS_PER_POST, Session
+from typing import TYPE_CHECKING, Any
 
 from ..config import ConfigError
 from ..errors import CliError, ExitCode
 from ..output import Output
 from ..progress import SendProgress
 from ..views import state_name
+
+if TYPE_CHECKING:
+    # `hpcpack` (and the generated client under it) is most of a run's start-up time: it is
+    # imported where a command first needs it, so `hpc --help` and usage errors stay quick.
+    import httpx
+    from hpcpack import (
+        HpcClient,
+        Job,
+        Node,
+        NodeGroup,
+        SessionStartInfo,
+        SessionUnitType,
+        Task,
+        WebSessionInfo,
+    )
+    from hpcpack.soa import Session
 
 PRIORITIES = ("Lowest", "BelowNormal", "Normal", "AboveNormal", "Highest")
 
@@ -55,10 +58,14 @@ def join_command(args: list[str]) -> str:
 
 def to_job(props: Mapping[str, Any]) -> Job:
     """A typed Job view from HPC property names (enums by name, ints, bools)."""
+    from hpcpack import Job
+
     return Job.from_dict(dict(props))
 
 
 def to_task(props: Mapping[str, Any]) -> Task:
+    from hpcpack import Task
+
     return Task.from_dict(dict(props))
 
 
@@ -198,6 +205,8 @@ def finish_wait(out: Output, final: Mapping[str, Any]) -> None:
 
 def unit_type(value: str | None) -> SessionUnitType | None:
     """`core`/`Socket`/`2` -> SessionUnitType (HPC Pack's /unittype)."""
+    from hpcpack import SessionUnitType
+
     if value is None:
         return None
     text = value.strip()
@@ -221,6 +230,8 @@ def start_info(
         "resource_unit_type": unit_type(unit),
         "service_job_name": job_name,
     }
+    from hpcpack import SessionStartInfo
+
     return SessionStartInfo(
         service_name=service, **{k: v for k, v in given.items() if v is not None}
     )
@@ -265,6 +276,8 @@ class Reply:
 def requests_per_post(total: int) -> int:
     """Requests per Send Requests POST: about 20 POSTs, so the sent count moves, but never
     POSTs so small that round trips dominate, nor bodies beyond the library's default."""
+    from hpcpack.soa import DEFAULT_REQUESTS_PER_POST
+
     return max(100, min(DEFAULT_REQUESTS_PER_POST, -(-total // 20)))
 
 
