@@ -14,6 +14,8 @@ import uvicorn
 
 from hpc_emulator.app import create_app
 from hpc_emulator.config import EmulatorConfig, parse_users
+from hpc_emulator.service_import import add_search_paths, parse_service
+from hpc_emulator.soa.services import ServiceDef
 from hpc_emulator.tls import self_signed
 
 
@@ -49,13 +51,28 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--nodes", type=_positive, default=4)
     p.add_argument("--cores-per-node", type=_positive, default=4)
+    p.add_argument(
+        "--service",
+        action="append",
+        default=[],
+        metavar="NAME=MODULE:CALLABLE",
+        help="register SOA service NAME (a handler or ServiceSpec; repeatable)",
+    )
+    p.add_argument(
+        "--service-path",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="directory to import --service modules from (repeatable)",
+    )
     p.add_argument("--ready-file", type=Path, help="write the base URL here once listening")
     p.add_argument("--log-level", default="warning")
     return p
 
 
 def check(p: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, str]:
-    """Cross-argument rules; returns the parsed --users."""
+    """Cross-argument rules; returns the parsed --users (and sets `args.services`)."""
     if args.self_signed and (args.tls_cert or args.tls_key):
         p.error("--tls-self-signed cannot be combined with --tls-cert/--tls-key")
     if args.tls_key and not args.tls_cert:
@@ -63,7 +80,13 @@ def check(p: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, str
     for path in (args.tls_cert, args.tls_key):
         if path is not None and not path.is_file():
             p.error(f"no such file: {path}")
+    services: dict[str, ServiceDef] = {}
     try:
+        add_search_paths(args.service_path)
+        for spec in args.service:
+            name, service = parse_service(spec)
+            services[name] = service
+        args.services = services
         return parse_users(args.users)
     except ValueError as exc:
         p.error(str(exc))
@@ -80,6 +103,7 @@ async def serve(args: argparse.Namespace, users: dict[str, str], data_dir: Path)
         nodes=args.nodes,
         cores_per_node=args.cores_per_node,
         users=users,
+        services=args.services,
     )
     if not users and args.host not in ("127.0.0.1", "localhost", "::1"):
         print(

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.routing import Route as StarletteRoute
 
-from hpc_emulator import routes_cluster, routes_jobs, routes_soa, routes_tasks, values
+from hpc_emulator import routes_cluster, routes_jobs, routes_soa, routes_tasks, soa, values
 from hpc_emulator.cluster import Cluster
 from hpc_emulator.config import EmulatorConfig
 from hpc_emulator.paging import QueryCache
@@ -19,18 +16,13 @@ from hpc_emulator.scheduler import Scheduler
 from hpc_emulator.store import Store
 from hpc_emulator.web import Router
 
-log = logging.getLogger("hpc_emulator")
 DB_NAME = "emulator.sqlite3"
 
 
-def load_broker(emu: Emulator) -> Any:
-    """Build the SOA broker (`soa/`, developed separately); None if it cannot be imported."""
-    try:
-        soa = importlib.import_module("hpc_emulator.soa")
-    except ImportError as exc:  # pragma: no cover - only while the broker is being written
-        log.warning("SOA broker unavailable: %s", exc)
-        return None
+def load_broker(emu: Emulator) -> soa.Broker:
+    """The SOA broker over the emulator's database: EchoService plus `config.services`."""
     registry = soa.ServiceRegistry()
+    registry.register_all(emu.config.services)
     return soa.Broker(emu.db_path, registry, emu.scheduler, broker_node=emu.config.broker_node)
 
 
@@ -47,21 +39,15 @@ class Emulator:
         )
         self.scheduler = Scheduler(self.store, self.cluster, config.data_dir, config.cluster_name)
         self.queries = QueryCache(config.max_queries, config.query_ttl)
-        self.broker: Any = load_broker(self)
-        if self.broker is not None:
-            self.scheduler.on_service_end = self.broker.job_ended
+        self.broker = load_broker(self)
+        self.scheduler.on_service_end = self.broker.job_ended
 
     async def start(self) -> None:
         self.scheduler.start()
-        start = getattr(self.broker, "start", None)
-        if start is not None:
-            result = start()
-            if hasattr(result, "__await__"):
-                await result
+        await self.broker.start()
 
     async def stop(self) -> None:
-        if self.broker is not None:
-            await self.broker.aclose()
+        await self.broker.aclose()
         await self.scheduler.stop()
         self.store.close()
 

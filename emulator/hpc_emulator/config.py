@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hpc_emulator.soa.services import ServiceDef
+
 
 @dataclass
 class EmulatorConfig:
@@ -18,6 +20,8 @@ class EmulatorConfig:
     broker_node: str = "localhost"  # WebSessionInfo.BrokerNode; clients keep using their base URL
     max_queries: int = 1000
     query_ttl: float = 600.0
+    # SOA services besides the built-in EchoService: name -> handler or `ServiceSpec`
+    services: dict[str, ServiceDef] = field(default_factory=dict)
 
 
 def parse_users(spec: str | None) -> dict[str, str]:

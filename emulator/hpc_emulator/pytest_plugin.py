@@ -4,7 +4,22 @@
 * `fresh_hpc_emulator` (function scope): a new emulator with an empty data dir per test.
 
 Both yield a `hpc_emulator.testing.RunningEmulator` (`.url`, `.base_url`, `.cluster_name`,
-`.data_dir`, `.stop()`).
+`.data_dir`, `.stop()`, `.register_service(...)`, `.unregister_service(name)`).
+
+Your own SOA service (next to the built-in `EchoService`) is a Python callable
+`handler(operation, body) -> reply`; see `hpc_emulator.soa.services` for the contract::
+
+    def square(operation: str, body: str) -> str:
+        x = int(ET.fromstring(body).findtext("{http://tempuri.org/}x"))
+        return str(x * x)  # plain text: sent back as <SquareResponse><SquareResult>
+
+    def test_squares(fresh_hpc_emulator):
+        fresh_hpc_emulator.register_service("Squares", square)
+        with HpcClient(fresh_hpc_emulator.url) as hpc, hpc.sessions.create("Squares") as s:
+            assert [str(r) for r in s.call_many("Square", [{"x": 3}])] == ["9"]
+
+On the shared `hpc_emulator` a registration lasts for the rest of the run. For a fixture of
+your own, `hpc_emulator.testing.run_emulator(services={"Squares": square})`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,6 @@
 """SOA operations: sessions and batches, rendered here, decided by the broker (`soa/`).
 
-The broker module is written separately; until it is importable these routes answer a 500
-UnknownError fault. Broker methods may be sync or async; both are awaited uniformly.
+Broker methods may be sync or async; both are awaited uniformly.
 """
 
 from __future__ import annotations
@@ -13,16 +12,13 @@ from typing import Any
 from starlette.responses import Response, StreamingResponse
 
 from hpc_emulator import sessioninfo, xmlwire
-from hpc_emulator.faults import UNKNOWN_ERROR, Fault, bad_request
+from hpc_emulator.faults import bad_request
 from hpc_emulator.values import parse_bool, parse_int
 from hpc_emulator.web import Ctx, Route, route
 
 
 async def call(ctx: Ctx, method: str, *args: Any, **kwargs: Any) -> Any:
-    broker = ctx.emu.broker
-    if broker is None:
-        raise Fault(500, UNKNOWN_ERROR, "The SOA broker is not available in this emulator build.")
-    result = getattr(broker, method)(*args, **kwargs)
+    result = getattr(ctx.emu.broker, method)(*args, **kwargs)
     if inspect.isawaitable(result):
         result = await result
     return result
@@ -40,9 +36,8 @@ def flag(ctx: Ctx, name: str, default: bool | None) -> bool:
 def session_id(ctx: Ctx) -> int:
     """The session id, after checking (when users are configured) that it is the caller's."""
     sid = ctx.int_param("sessionId")
-    broker = ctx.emu.broker
-    if broker is not None and ctx.emu.config.users:
-        ctx.check_owner(broker.owner_of(sid))
+    if ctx.emu.config.users:
+        ctx.check_owner(ctx.emu.broker.owner_of(sid))
     return sid
 
 

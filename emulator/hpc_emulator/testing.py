@@ -1,7 +1,8 @@
 """Test helpers: an emulator in a background thread, or in a subprocess for restart tests.
 
 `run_emulator()` is what our own tests and users' tests (via the pytest plugin) use; the
-subprocess variant exists because only a separate process can be SIGKILLed.
+subprocess variant exists because only a separate process can be SIGKILLed. Both accept SOA
+services of your own (see `hpc_emulator.soa.services` for the handler contract).
 """
 
 from __future__ import annotations
@@ -13,15 +14,16 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import uvicorn
 
-from hpc_emulator.app import create_app
+from hpc_emulator.app import Emulator, create_app
 from hpc_emulator.config import EmulatorConfig
+from hpc_emulator.soa.services import Handler, ServiceDef, ServiceRegistry
 from hpc_emulator.tls import self_signed
 
 
@@ -34,10 +36,36 @@ class RunningEmulator:
     cert_file: Path | None = None  # the self-signed certificate when tls=True (use as `verify`)
     _server: uvicorn.Server | None = field(default=None, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
+    _emulator: Emulator | None = field(default=None, repr=False)
 
     @property
     def base_url(self) -> str:
         return f"{self.url}/WindowsHpc"
+
+    def register_service(
+        self,
+        name: str,
+        handler: Handler,
+        *,
+        version: tuple[int, ...] | None = None,
+        generic: bool = False,
+        inline: bool = False,
+    ) -> None:
+        """Make `handler` SOA service `name` of this running emulator, from any thread.
+
+        New sessions see it at once; the same name and version replaces the handler. On the
+        session-wide `hpc_emulator` fixture it stays for the rest of the run (`unregister_service`).
+        """
+        self._broker_registry().register(name, handler, version, generic, inline=inline)
+
+    def unregister_service(self, name: str) -> None:
+        """Remove every version of service `name` (unknown names are ignored)."""
+        self._broker_registry().unregister(name)
+
+    def _broker_registry(self) -> ServiceRegistry:
+        if self._emulator is None:
+            raise RuntimeError("this emulator is not running in this process")
+        return self._emulator.broker.registry
 
     def stop(self) -> None:
         if self._server is not None and self._thread is not None:
@@ -55,8 +83,12 @@ def run_emulator(
     cluster_name: str = "EMULATED",
     users: dict[str, str] | None = None,
     tls: bool = False,
+    services: Mapping[str, ServiceDef] | None = None,
 ) -> Iterator[RunningEmulator]:
-    """Start an emulator on 127.0.0.1 (ephemeral port) in a thread; stop it on exit."""
+    """Start an emulator on 127.0.0.1 (ephemeral port) in a thread; stop it on exit.
+
+    `services` maps SOA service names to handlers (or `ServiceSpec` for a version, generic...).
+    """
     tmp = None
     if data_dir is None:
         tmp = tempfile.TemporaryDirectory(prefix="hpc-emulator-")
@@ -68,13 +100,15 @@ def run_emulator(
         nodes=nodes,
         cores_per_node=cores_per_node,
         users=dict(users or {}),
+        services=dict(services or {}),
     )
+    app = create_app(config)
     cert = key = None
     if tls:
         cert, key = self_signed(path)
     server = uvicorn.Server(
         uvicorn.Config(
-            create_app(config),
+            app,
             host="127.0.0.1",
             port=0,
             log_level="warning",
@@ -99,6 +133,7 @@ def run_emulator(
         cert_file=cert,
         _server=server,
         _thread=thread,
+        _emulator=app.state.emulator,
     )
     try:
         yield running
@@ -138,9 +173,15 @@ def start_emulator_process(
     cores_per_node: int = 4,
     cluster_name: str = "EMULATED",
     users: dict[str, str] | None = None,
+    services: Mapping[str, str] | None = None,
+    service_paths: Sequence[str | Path] = (),
     timeout: float = 30.0,
 ) -> EmulatorProcess:
-    """Run `python -m hpc_emulator` and wait for its `--ready-file`."""
+    """Run `python -m hpc_emulator` and wait for its `--ready-file`.
+
+    `services` maps names to `module:callable` import paths (`--service NAME=module:callable`),
+    imported from `service_paths` (`--service-path`) or the child's `PYTHONPATH`.
+    """
     path = Path(data_dir)
     path.mkdir(parents=True, exist_ok=True)
     ready = path / f"ready-{os.getpid()}-{time.monotonic_ns()}.url"
@@ -151,6 +192,10 @@ def start_emulator_process(
     ]  # fmt: skip
     if users:
         cmd += ["--users", ",".join(f"{u}:{p}" for u, p in users.items())]
+    for name, target in (services or {}).items():
+        cmd += ["--service", f"{name}={target}"]
+    for directory in service_paths:
+        cmd += ["--service-path", str(directory)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + timeout
     while not ready.exists():

@@ -24,6 +24,10 @@ broker's event loop. Example::
         root = ET.fromstring(body)
         return str(sum(int(e.text or 0) for e in root))   # wrapped as <AddResponse>...
     registry.register("Calc", add, version=(1, 0, 0, 0))
+
+Emulator users reach this registry through `EmulatorConfig.services` / `run_emulator(services=)`
+(a name -> handler or `ServiceSpec` mapping), `RunningEmulator.register_service` on a live
+emulator, or `hpc-emulator --service NAME=module:callable`.
 """
 
 from __future__ import annotations
@@ -31,8 +35,9 @@ from __future__ import annotations
 import asyncio
 import inspect
 import re
+import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +63,19 @@ class Service:
     @property
     def is_async(self) -> bool:
         return inspect.iscoroutinefunction(self.handler)
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    """A handler with its registration options, for places that take a name -> service map."""
+
+    handler: Handler
+    version: tuple[int, ...] | None = None
+    generic: bool = False
+    inline: bool = False
+
+
+ServiceDef = Handler | ServiceSpec  # what `EmulatorConfig.services` and `--service` accept
 
 
 def version_dict(version: Version | None) -> dict[str, int]:
@@ -90,6 +108,7 @@ class ServiceRegistry:
 
     def __init__(self, *, builtins: bool = True) -> None:
         self._services: dict[str, dict[Version | None, Service]] = {}
+        self._write = threading.Lock()  # writers only: readers see whole entries (see _add)
         if builtins:
             self._add(Service("EchoService", echo_handler, None, True, True, trusted=True))
 
@@ -109,18 +128,35 @@ class ServiceRegistry:
         """
         if not name or len(name) > 256:
             raise ValueError("service name must be 1..256 characters")
+        if not callable(handler):
+            raise TypeError(f"service {name!r}: the handler must be callable, got {handler!r}")
         service = Service(name, handler, parse_version(version), generic, inline)
         self._add(service)
         return service
 
+    def register_all(self, services: Mapping[str, ServiceDef]) -> None:
+        """Register each name -> handler (defaults) or `ServiceSpec` (its options)."""
+        for name, item in services.items():
+            if isinstance(item, ServiceSpec):
+                self.register(name, item.handler, item.version, item.generic, inline=item.inline)
+            else:
+                self.register(name, item)
+
     def _add(self, service: Service) -> None:
-        self._services.setdefault(service.name.lower(), {})[service.version] = service
+        # Copy-on-write, then one assignment: a registration from a test's thread never shows
+        # the broker's event loop a half-built entry; the lock keeps concurrent writers' updates.
+        key = service.name.lower()
+        with self._write:
+            versions = dict(self._services.get(key, {}))
+            versions[service.version] = service
+            self._services[key] = versions
 
     def unregister(self, name: str) -> None:
-        self._services.pop(name.lower(), None)
+        with self._write:
+            self._services.pop(name.lower(), None)
 
     def names(self) -> list[str]:
-        return sorted(next(iter(v.values())).name for v in self._services.values())
+        return sorted(next(iter(v.values())).name for v in list(self._services.values()))
 
     def get(self, name: str, version: Version | None = None) -> Service:
         """The service at `version`, or its highest version when None; Fault 404 if unknown."""
