@@ -6,6 +6,8 @@ Options mirror HPC Pack's (`/jobname:` -> `--name`, `/numcores:2-4` -> `--num-co
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -163,95 +165,114 @@ def task_fields(
     return {k: v for k, v in props.items() if v is not None}
 
 
+def _param(name: str, annotation: Any) -> inspect.Parameter:
+    return inspect.Parameter(
+        name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation
+    )
+
+
+#: Job options in HPC Pack's order (/jobname, /projectname, /priority, /numcores, ...).
+JOB_OPTIONS = [
+    _param("name", NameOpt),
+    _param("project", ProjectOpt),
+    _param("priority", PriorityOpt),
+    _param("num_cores", CoresOpt),
+    _param("num_sockets", SocketsOpt),
+    _param("num_nodes", NodesOpt),
+    _param("exclusive", ExclusiveOpt),
+    _param("runtime", RuntimeOpt),
+    _param("node_groups", GroupOpt),
+    _param("requested_nodes", RequestedOpt),
+    _param("template", TemplateOpt),
+    _param("fail_on_task_failure", FailOpt),
+    _param("run_until_canceled", UntilCanceledOpt),
+]
+#: Task options (/workdir, /stdout, /depend, /parametric, /env, ...).
+TASK_OPTIONS = [
+    _param("name", TaskNameOpt),
+    _param("workdir", WorkdirOpt),
+    _param("stdout", StdoutOpt),
+    _param("stderr", StderrOpt),
+    _param("stdin", StdinOpt),
+    _param("depend", DependOpt),
+    _param("parametric", SweepOpt),
+    _param("env", EnvOpt),
+]
+
+
+def with_options(
+    into: str, group: list[inspect.Parameter], prefix: str = "", exclude: tuple[str, ...] = ()
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Put a group of shared options where the command declares `into`, and hand the command
+    the values as one dict: `new`, `add`, `submit` and `modify` declare them once, here.
+
+    `prefix` keeps the Python names of two groups apart (`name` is --name and --task-name).
+    """
+    chosen = [p.replace(name=prefix + p.name) for p in group if p.name not in exclude]
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        own = list(inspect.signature(command, eval_str=True).parameters.values())
+        at = [p.name for p in own].index(into)
+        params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own[at + 1 :]]
+
+        @functools.wraps(command)
+        def wrapper(**kwargs: Any) -> None:
+            values = {p.name[len(prefix) :]: kwargs.pop(p.name) for p in chosen}
+            command(**kwargs, **{into: values})
+
+        wrapper.__signature__ = inspect.Signature([*own[:at], *chosen, *params])  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
+
+
 @app.command("new")
-def new(
-    ctx: typer.Context,
-    name: NameOpt = None,
-    project: ProjectOpt = None,
-    priority: PriorityOpt = None,
-    num_cores: CoresOpt = None,
-    num_sockets: SocketsOpt = None,
-    num_nodes: NodesOpt = None,
-    exclusive: ExclusiveOpt = None,
-    runtime: RuntimeOpt = None,
-    node_group: GroupOpt = None,
-    requested_nodes: RequestedOpt = None,
-    template: TemplateOpt = None,
-    fail_on_task_failure: FailOpt = None,
-    run_until_canceled: UntilCanceledOpt = None,
-    json_flag: JsonOpt = False,
-) -> None:
+@with_options("job", JOB_OPTIONS)
+def new(ctx: typer.Context, job: dict[str, Any], json_flag: JsonOpt = False) -> None:
     """Create a job (Configuring state, no tasks) and print its id."""
     with connect(ctx, json_flag) as (hpc, out):
-        props = job_fields(
-            name, project, priority, num_cores, num_sockets, num_nodes, exclusive, runtime,
-            node_group, requested_nodes, template, fail_on_task_failure, run_until_canceled,
-        )  # fmt: skip
-        job_id = lib.create_job(hpc, props)
+        job_id = lib.create_job(hpc, job_fields(**job))
         out.result(f"Created job, ID: {job_id}", {"Id": job_id})
 
 
 @app.command("add")
+@with_options("task", TASK_OPTIONS, prefix="task_")
 def add(
     ctx: typer.Context,
     job_id: JobId,
     command: CommandArg = None,
-    task_name: TaskNameOpt = None,
-    workdir: WorkdirOpt = None,
-    stdout: StdoutOpt = None,
-    stderr: StderrOpt = None,
-    stdin: StdinOpt = None,
-    depend: DependOpt = None,
-    parametric: SweepOpt = None,
-    env: EnvOpt = None,
+    task: dict[str, Any] | None = None,
     json_flag: JsonOpt = False,
 ) -> None:
     """Add a task to a job: `hpc job add 5 --workdir /tmp -- myapp.exe arg`."""
     with connect(ctx, json_flag) as (hpc, out):
-        props = task_fields(command, task_name, workdir, stdout, stderr, stdin, depend, parametric)
-        task_id = lib.add_task(hpc, job_id, props, parse_env(env or []))
+        options = dict(task or {})
+        env = parse_env(options.pop("env") or [])
+        task_id = lib.add_task(hpc, job_id, task_fields(command, **options), env)
         out.result(f"Task {job_id}.{task_id} added.", {"JobId": job_id, "TaskId": task_id})
 
 
 @app.command("submit")
+@with_options("task", TASK_OPTIONS, prefix="task_", exclude=("depend",))
+@with_options("job", JOB_OPTIONS, exclude=("run_until_canceled",))
 def submit(
     ctx: typer.Context,
     command: CommandArg = None,
     job_id: Annotated[
         int | None, typer.Option("--id", help="Submit this existing job (/id:)", min=1)
     ] = None,
-    name: NameOpt = None,
-    project: ProjectOpt = None,
-    priority: PriorityOpt = None,
-    num_cores: CoresOpt = None,
-    num_sockets: SocketsOpt = None,
-    num_nodes: NodesOpt = None,
-    exclusive: ExclusiveOpt = None,
-    runtime: RuntimeOpt = None,
-    node_group: GroupOpt = None,
-    requested_nodes: RequestedOpt = None,
-    template: TemplateOpt = None,
-    fail_on_task_failure: FailOpt = None,
-    task_name: TaskNameOpt = None,
-    workdir: WorkdirOpt = None,
-    stdout: StdoutOpt = None,
-    stderr: StderrOpt = None,
-    stdin: StdinOpt = None,
-    parametric: SweepOpt = None,
-    env: EnvOpt = None,
+    job: dict[str, Any] | None = None,
+    task: dict[str, Any] | None = None,
     wait: Annotated[bool, typer.Option("--wait", help="Wait for the end, with progress")] = False,
     timeout: Annotated[float | None, typer.Option(help="--wait limit, seconds")] = None,
     json_flag: JsonOpt = False,
 ) -> None:
     """Submit a job: `--id N` for an existing one, or a one-task job from `-- command args`."""
     with connect(ctx, json_flag) as (hpc, out):
-        jprops = job_fields(
-            name, project, priority, num_cores, num_sockets, num_nodes, exclusive,
-            runtime, node_group, requested_nodes, template, fail_on_task_failure,
-        )  # fmt: skip
-        task_given = (task_name, workdir, stdout, stderr, stdin, parametric, env)
+        jprops = job_fields(**(job or {}))
+        options = dict(task or {})
         if job_id is not None:
-            if command or jprops or any(v is not None for v in task_given):
+            if command or jprops or any(v is not None for v in options.values()):
                 raise ConfigError(
                     "--id submits an existing job as it is: use `hpc job modify` / "
                     "`hpc job add` to change it"
@@ -259,10 +280,8 @@ def submit(
             lib.submit_job(hpc, job_id)
         else:
             # every value is checked before anything is created on the head node
-            tprops = task_fields(
-                command, task_name, workdir, stdout, stderr, stdin, None, parametric
-            )
-            variables = parse_env(env or [])
+            variables = parse_env(options.pop("env") or [])
+            tprops = task_fields(command, **options)
             job_id = lib.create_job(hpc, jprops)
             lib.add_task(hpc, job_id, tprops, variables)
             lib.submit_job(hpc, job_id)
@@ -352,28 +371,13 @@ def requeue(ctx: typer.Context, job_id: JobId, json_flag: JsonOpt = False) -> No
 
 
 @app.command("modify")
+@with_options("job", JOB_OPTIONS, exclude=("template", "run_until_canceled"))
 def modify(
-    ctx: typer.Context,
-    job_id: JobId,
-    name: NameOpt = None,
-    project: ProjectOpt = None,
-    priority: PriorityOpt = None,
-    num_cores: CoresOpt = None,
-    num_sockets: SocketsOpt = None,
-    num_nodes: NodesOpt = None,
-    exclusive: ExclusiveOpt = None,
-    runtime: RuntimeOpt = None,
-    node_group: GroupOpt = None,
-    requested_nodes: RequestedOpt = None,
-    fail_on_task_failure: FailOpt = None,
-    json_flag: JsonOpt = False,
+    ctx: typer.Context, job_id: JobId, job: dict[str, Any], json_flag: JsonOpt = False
 ) -> None:
     """Change properties of a job (HPC Pack's `job modify`)."""
     with connect(ctx, json_flag) as (hpc, out):
-        props = job_fields(
-            name, project, priority, num_cores, num_sockets, num_nodes, exclusive, runtime,
-            node_group, requested_nodes, None, fail_on_task_failure,
-        )  # fmt: skip
+        props = job_fields(**job)
         if not props:
             raise ConfigError("nothing to change: give at least one property option")
         lib.modify_job(hpc, job_id, props)
