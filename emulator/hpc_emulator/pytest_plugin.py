@@ -18,26 +18,41 @@ Your own SOA service (next to the built-in `EchoService`) is a Python callable
         with HpcClient(fresh_hpc_emulator.url) as hpc, hpc.sessions.create("Squares") as s:
             assert [str(r) for r in s.call_many("Square", [{"x": 3}])] == ["9"]
 
-On the shared `hpc_emulator` a registration lasts for the rest of the run. For a fixture of
-your own, `hpc_emulator.testing.run_emulator(services={"Squares": square})`.
+On the shared `hpc_emulator` a registration lasts for the rest of the run. To have services
+in both fixtures from the start, override `hpc_emulator_services` in your conftest.py::
+
+    @pytest.fixture(scope="session")
+    def hpc_emulator_services():
+        return {"Squares": square, "Upper": ServiceSpec(upper, generic=True)}
+
+For a fixture of your own, `hpc_emulator.testing.run_emulator(services={"Squares": square})`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import pytest
 
+from hpc_emulator.soa.services import ServiceDef
 from hpc_emulator.testing import RunningEmulator, run_emulator
 
 
 @pytest.fixture(scope="session")
-def hpc_emulator() -> Iterator[RunningEmulator]:
-    with run_emulator() as emulator:
+def hpc_emulator_services() -> Mapping[str, ServiceDef]:
+    """SOA services both emulator fixtures start with (override it; default: none)."""
+    return {}
+
+
+@pytest.fixture(scope="session")
+def hpc_emulator(hpc_emulator_services: Mapping[str, ServiceDef]) -> Iterator[RunningEmulator]:
+    with run_emulator(services=hpc_emulator_services) as emulator:
         yield emulator
 
 
 @pytest.fixture
-def fresh_hpc_emulator() -> Iterator[RunningEmulator]:
-    with run_emulator() as emulator:
+def fresh_hpc_emulator(
+    hpc_emulator_services: Mapping[str, ServiceDef],
+) -> Iterator[RunningEmulator]:
+    with run_emulator(services=hpc_emulator_services) as emulator:
         yield emulator
