@@ -36,7 +36,7 @@ class _Resource:
         return self._hpc.raw
 
     async def _send(self, call: Call[R]) -> R:
-        return call.read(await self._hpc.http.request(**call.kwargs))
+        return await calls.asend(self._hpc.http, call)
 
     def _rows(self, pages: Pages[M]) -> AsyncIterator[M]:
         async def fetch(token: str | None) -> httpx.Response:

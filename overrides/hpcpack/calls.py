@@ -110,6 +110,16 @@ class Pages(Generic[M]):
     ordered: bool
 
 
+def send(http: httpx.Client, call: Call[R]) -> R:
+    """Send `call` and read its answer."""
+    return call.read(http.request(**call.kwargs))
+
+
+async def asend(http: httpx.AsyncClient, call: Call[R]) -> R:
+    """Async `send`."""
+    return call.read(await http.request(**call.kwargs))
+
+
 # -- request and answer helpers -----------------------------------------------------------------
 
 
@@ -219,7 +229,7 @@ def deadline_of(timeout: float | None) -> float | None:
 # -- calls of generated operations ---------------------------------------------------------------
 
 
-def _op(op: ModuleType, raw: Any, *args: Any, **kwargs: Any) -> Call[Any]:
+def operation(op: ModuleType, raw: Any, *args: Any, **kwargs: Any) -> Call[Any]:
     """`op.sync(*args, client=raw, **kwargs)` as a Call (the result of `sync_detailed` is
     the same request and parse, so it is used for both)."""
 
@@ -229,14 +239,14 @@ def _op(op: ModuleType, raw: Any, *args: Any, **kwargs: Any) -> Call[Any]:
     return Call(op._get_kwargs(*args, **kwargs), read)
 
 
-def _needed(op: ModuleType, raw: Any, what: str, *args: Any, **kwargs: Any) -> Call[Any]:
-    """Like `_op`, for an answer that must be there (MalformedResponse when it is not)."""
-    return _op(op, raw, *args, **kwargs).then(lambda value: required(value, what))
+def operation_required(op: ModuleType, raw: Any, what: str, *args: Any, **kwargs: Any) -> Call[Any]:
+    """Like `operation`, for an answer that must be there (MalformedResponse when it is not)."""
+    return operation(op, raw, *args, **kwargs).then(lambda value: required(value, what))
 
 
 def _listed(op: ModuleType, raw: Any, *args: Any, **kwargs: Any) -> Call[Any]:
-    """Like `_op`, for a list answer (an unexpected empty answer is an empty list)."""
-    return _op(op, raw, *args, **kwargs).then(lambda value: list(value or []))
+    """Like `operation`, for a list answer (an unexpected empty answer is an empty list)."""
+    return operation(op, raw, *args, **kwargs).then(lambda value: list(value or []))
 
 
 def _model(model: type[M], kwargs: dict[str, Any]) -> Call[M]:
@@ -249,11 +259,11 @@ def _model(model: type[M], kwargs: dict[str, Any]) -> Call[M]:
 
 
 def create_job_call(raw: Any, job: Job | None, props: Mapping[str, Any]) -> Call[int]:
-    return _needed(create_job, raw, "job id", body=body_of(job, Job, props))
+    return operation_required(create_job, raw, "job id", body=body_of(job, Job, props))
 
 
 def create_job_from_xml_call(raw: Any, xml: str) -> Call[int]:
-    return _needed(create_job_from_xml, raw, "job id", body=xml)
+    return operation_required(create_job_from_xml, raw, "job id", body=xml)
 
 
 def get_job_call(job_id: int, properties: Names) -> Call[Job]:
@@ -297,45 +307,45 @@ def job_pages(
 
 
 def set_job_call(raw: Any, job_id: int, job: Job | None, props: Mapping[str, Any]) -> Call[None]:
-    return _op(set_job_properties, raw, job_id, body=body_of(job, Job, props))
+    return operation(set_job_properties, raw, job_id, body=body_of(job, Job, props))
 
 
 def submit_job_call(
     raw: Any, job_id: int, username: str | None, password: str | None, props: Mapping[str, Any]
 ) -> Call[None]:
-    return _op(submit_job, raw, job_id, body=submit_body(username, password, props))
+    return operation(submit_job, raw, job_id, body=submit_body(username, password, props))
 
 
 def cancel_job_call(raw: Any, job_id: int, reason: str | None, forced: bool) -> Call[None]:
-    return _op(cancel_job, raw, job_id, body=opt(reason), forced=forced or UNSET)
+    return operation(cancel_job, raw, job_id, body=opt(reason), forced=forced or UNSET)
 
 
 def requeue_job_call(raw: Any, job_id: int) -> Call[None]:
-    return _op(requeue_job, raw, job_id, body=[])
+    return operation(requeue_job, raw, job_id, body=[])
 
 
 def add_task_call(raw: Any, job_id: int, task: Task | None, props: Mapping[str, Any]) -> Call[int]:
-    return _needed(add_task, raw, "task id", job_id, body=body_of(task, Task, props))
+    return operation_required(add_task, raw, "task id", job_id, body=body_of(task, Task, props))
 
 
 def job_custom_properties_call(
     raw: Any, job_id: int, names_: Iterable[str] | None
 ) -> Call[dict[str, str | None]]:
-    return _op(get_job_custom_properties, raw, job_id, names=names(names_)).then(as_dict)
+    return operation(get_job_custom_properties, raw, job_id, names=names(names_)).then(as_dict)
 
 
 def set_job_custom_properties_call(raw: Any, job_id: int, values: Mapping[str, Any]) -> Call[None]:
-    return _op(set_job_custom_properties, raw, job_id, body=property_list(values))
+    return operation(set_job_custom_properties, raw, job_id, body=property_list(values))
 
 
 def job_env_variables_call(
     raw: Any, job_id: int, names_: Iterable[str] | None
 ) -> Call[dict[str, str | None]]:
-    return _op(get_job_env_variables, raw, job_id, names=names(names_)).then(as_dict)
+    return operation(get_job_env_variables, raw, job_id, names=names(names_)).then(as_dict)
 
 
 def set_job_env_variables_call(raw: Any, job_id: int, values: Mapping[str, Any]) -> Call[None]:
-    return _op(set_job_env_variables, raw, job_id, body=property_list(values))
+    return operation(set_job_env_variables, raw, job_id, body=property_list(values))
 
 
 # tasks
@@ -383,41 +393,45 @@ def task_pages(
 def set_task_call(
     raw: Any, job_id: int, task_id: int, task: Task | None, props: Mapping[str, Any]
 ) -> Call[None]:
-    return _op(set_task_properties, raw, job_id, task_id, body=body_of(task, Task, props))
+    return operation(set_task_properties, raw, job_id, task_id, body=body_of(task, Task, props))
 
 
 def cancel_task_call(
     raw: Any, job_id: int, task_id: int, reason: str | None, forced: bool
 ) -> Call[None]:
-    return _op(cancel_task, raw, job_id, task_id, body=opt(reason), forced=forced or UNSET)
+    return operation(cancel_task, raw, job_id, task_id, body=opt(reason), forced=forced or UNSET)
 
 
 def requeue_task_call(raw: Any, job_id: int, task_id: int) -> Call[None]:
-    return _op(requeue_task, raw, job_id, task_id, body=[])
+    return operation(requeue_task, raw, job_id, task_id, body=[])
 
 
 def task_custom_properties_call(
     raw: Any, job_id: int, task_id: int, names_: Iterable[str] | None
 ) -> Call[dict[str, str | None]]:
-    return _op(get_task_custom_properties, raw, job_id, task_id, names=names(names_)).then(as_dict)
+    return operation(get_task_custom_properties, raw, job_id, task_id, names=names(names_)).then(
+        as_dict
+    )
 
 
 def set_task_custom_properties_call(
     raw: Any, job_id: int, task_id: int, values: Mapping[str, Any]
 ) -> Call[None]:
-    return _op(set_task_custom_properties, raw, job_id, task_id, body=property_list(values))
+    return operation(set_task_custom_properties, raw, job_id, task_id, body=property_list(values))
 
 
 def task_env_variables_call(
     raw: Any, job_id: int, task_id: int, names_: Iterable[str] | None
 ) -> Call[dict[str, str | None]]:
-    return _op(get_task_env_variables, raw, job_id, task_id, names=names(names_)).then(as_dict)
+    return operation(get_task_env_variables, raw, job_id, task_id, names=names(names_)).then(
+        as_dict
+    )
 
 
 def set_task_env_variables_call(
     raw: Any, job_id: int, task_id: int, values: Mapping[str, Any]
 ) -> Call[None]:
-    return _op(set_task_env_variables, raw, job_id, task_id, body=property_list(values))
+    return operation(set_task_env_variables, raw, job_id, task_id, body=property_list(values))
 
 
 # subtasks
@@ -437,13 +451,13 @@ def set_subtask_call(
     props: Mapping[str, Any],
 ) -> Call[None]:
     body = body_of(task, Task, props)
-    return _op(set_subtask_properties, raw, job_id, task_id, subtask_id, body=body)
+    return operation(set_subtask_properties, raw, job_id, task_id, subtask_id, body=body)
 
 
 def cancel_subtask_call(
     raw: Any, job_id: int, task_id: int, subtask_id: int, reason: str | None, forced: bool
 ) -> Call[None]:
-    return _op(
+    return operation(
         cancel_subtask,
         raw,
         job_id,
@@ -455,7 +469,7 @@ def cancel_subtask_call(
 
 
 def requeue_subtask_call(raw: Any, job_id: int, task_id: int, subtask_id: int) -> Call[None]:
-    return _op(requeue_subtask, raw, job_id, task_id, subtask_id, body=[])
+    return operation(requeue_subtask, raw, job_id, task_id, subtask_id, body=[])
 
 
 # nodes
@@ -490,7 +504,7 @@ def get_node_call(name: str) -> Call[Node]:
 
 
 def node_groups_call(raw: Any) -> Call[list[NodeGroup]]:
-    return _op(get_node_group_list, raw).then(lambda objects: rows_of(objects, NodeGroup))
+    return operation(get_node_group_list, raw).then(lambda objects: rows_of(objects, NodeGroup))
 
 
 def node_group_members_call(raw: Any, group: str) -> Call[list[str]]:
@@ -501,11 +515,11 @@ def node_group_members_call(raw: Any, group: str) -> Call[list[str]]:
 
 
 def version_call(raw: Any) -> Call[str]:
-    return _needed(get_version, raw, "version")
+    return operation_required(get_version, raw, "version")
 
 
 def active_head_node_call(raw: Any) -> Call[str]:
-    return _needed(get_active_head_node, raw, "head node")
+    return operation_required(get_active_head_node, raw, "head node")
 
 
 def templates_call(raw: Any) -> Call[list[str]]:

@@ -40,7 +40,7 @@ class _Resource:
         return self._hpc.raw
 
     def _send(self, call: Call[R]) -> R:
-        return call.read(self._hpc.http.request(**call.kwargs))
+        return calls.send(self._hpc.http, call)
 
     def _rows(self, pages: Pages[M]) -> Iterator[M]:
         def fetch(token: str | None) -> httpx.Response:

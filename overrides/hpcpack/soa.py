@@ -41,6 +41,7 @@ from hpc_client.models import BrokerClientStatusCode, WebSessionInfo, WebSession
 from hpc_client.types import Unset
 
 from . import safexml
+from .calls import Call, asend, operation, operation_required, send
 from .errors import (
     HostileXml,
     HpcProtocolError,
@@ -421,14 +422,72 @@ def _posts(
         chunk = following
 
 
-class Session:
-    """An open SOA session; closes the session (its service job) on exit."""
+class _SessionBase:
+    """What `Session` and `AsyncSession` share: every request they send is built here."""
 
-    def __init__(self, hpc: HpcClient, info: WebSessionInfo, *, generic: bool = False) -> None:
+    def __init__(
+        self, hpc: HpcClient | AsyncHpcClient, info: WebSessionInfo, *, generic: bool = False
+    ) -> None:
         self._hpc = hpc
         self.info = info
         self.id = info.id
         self.generic = generic
+
+    def _send_requests(
+        self, batch: str, action: str, requests: Iterable[Any], commit: bool, per_post: int
+    ) -> Iterator[dict[str, Any]]:
+        """The arguments of each Send Requests POST (built lazily, one body at a time)."""
+        for body, params in _posts(batch, action, requests, self.generic, per_post, commit):
+            yield {
+                "url": _batch_url(self.id, batch),
+                "content": body,
+                "params": params,
+                "headers": {"Content-Type": "application/octet-stream"},
+                "extensions": {"hpc.raw": True},
+            }
+
+    def _get_responses(
+        self,
+        batch: str,
+        count: int,
+        reset: bool,
+        action: str | None,
+        timeout: float | httpx.Timeout | None,
+    ) -> tuple[dict[str, Any], EnvelopeParser | GenericParser]:
+        """The Get Responses stream's request arguments, and the parser of its body."""
+        request = {
+            "method": "POST",
+            "url": _batch_url(self.id, batch, "/Response"),
+            "params": _response_params(count, reset, action, self.generic),
+            "extensions": {"hpc.raw": True},
+            **_timeout(timeout),
+        }
+        return request, _parser(self.generic, self._hpc.transport.max_body)
+
+    def _commit(self, batch: str) -> Call[None]:
+        return operation(commit_requests, self._hpc.raw, self.id, batch)
+
+    def _status(self, batch: str) -> Call[BrokerClientStatusCode]:
+        return operation_required(get_batch_status, self._hpc.raw, "batch status", self.id, batch)
+
+    def _purge(self, batch: str) -> Call[None]:
+        return operation(purge_batch, self._hpc.raw, self.id, batch)
+
+    def _close(self) -> Call[None]:
+        return operation(close_session, self._hpc.raw, self.id)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(id={self.id}, broker={self.info.broker_node!r})"
+
+
+def _batch_name(batch: str | None) -> str:
+    return batch or f"batch-{uuid.uuid4().hex[:12]}"
+
+
+class Session(_SessionBase):
+    """An open SOA session; closes the session (its service job) on exit."""
+
+    _hpc: HpcClient
 
     def send(
         self,
@@ -441,17 +500,11 @@ class Session:
     ) -> None:
         """Send Requests: one envelope per payload (a mapping of parameters, or body XML),
         in POSTs of at most `per_post` requests; user data is each request's index."""
-        for body, params in _posts(batch, action, requests, self.generic, per_post, commit):
-            self._hpc.http.post(
-                _batch_url(self.id, batch),
-                content=body,
-                params=params,
-                headers={"Content-Type": "application/octet-stream"},
-                extensions={"hpc.raw": True},
-            )
+        for post in self._send_requests(batch, action, requests, commit, per_post):
+            self._hpc.http.post(**post)
 
     def commit(self, batch: str) -> None:
-        commit_requests.sync_detailed(self.id, batch, client=self._hpc.raw)
+        send(self._hpc.http, self._commit(batch))
 
     def responses(
         self,
@@ -463,14 +516,8 @@ class Session:
         timeout: float | httpx.Timeout | None = None,
     ) -> Iterator[SoaResponse]:
         """Replies as they stream in, up to EndOfResponses (TruncatedStream if it never comes)."""
-        parser: EnvelopeParser | GenericParser = _parser(self.generic, self._hpc.transport.max_body)
-        with self._hpc.http.stream(
-            "POST",
-            _batch_url(self.id, batch, "/Response"),
-            params=_response_params(count, reset, action, self.generic),
-            extensions={"hpc.raw": True},
-            **_timeout(timeout),
-        ) as response:
+        request, parser = self._get_responses(batch, count, reset, action, timeout)
+        with self._hpc.http.stream(**request) as response:
             for chunk in response.iter_bytes():
                 yield from parser.feed(chunk)
                 if parser.end is not None:
@@ -478,13 +525,10 @@ class Session:
         parser.finish()
 
     def status(self, batch: str) -> BrokerClientStatusCode:
-        result = get_batch_status.sync(self.id, batch, client=self._hpc.raw)
-        if result is None:
-            raise MalformedResponse("no batch status in the answer")
-        return result
+        return send(self._hpc.http, self._status(batch))
 
     def purge(self, batch: str) -> None:
-        purge_batch.sync_detailed(self.id, batch, client=self._hpc.raw)
+        send(self._hpc.http, self._purge(batch))
 
     def call_many(
         self,
@@ -495,13 +539,13 @@ class Session:
         timeout: float | httpx.Timeout | None = None,
     ) -> Iterator[SoaResponse]:
         """Send all payloads in one committed batch and stream the replies."""
-        name = batch or f"batch-{uuid.uuid4().hex[:12]}"
+        name = _batch_name(batch)
         self.send(name, payloads, action=operation, commit=True)
         yield from self.responses(name, timeout=timeout)
 
     def close(self) -> None:
         with contextlib.suppress(NotFound):
-            close_session.sync_detailed(self.id, client=self._hpc.raw)
+            send(self._hpc.http, self._close())
 
     def __enter__(self) -> Self:
         return self
@@ -514,8 +558,18 @@ class Session:
     ) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return f"Session(id={self.id}, broker={self.info.broker_node!r})"
+
+def _create(
+    hpc: HpcClient | AsyncHpcClient, info: WebSessionStartInfo | str, durable: bool
+) -> Call[WebSessionInfo]:
+    body = _start_info(info, hpc._config.username, hpc._config.password)
+    return operation_required(create_session, hpc.raw, "session", body=body, durable=durable)
+
+
+def _attach(
+    hpc: HpcClient | AsyncHpcClient, session_id: int, durable: bool
+) -> Call[WebSessionInfo]:
+    return operation_required(attach_session, hpc.raw, "session", session_id, durable=durable)
 
 
 class Sessions:
@@ -527,30 +581,18 @@ class Sessions:
     def create(
         self, info: WebSessionStartInfo | str, *, durable: bool = False, generic: bool = False
     ) -> Session:
-        result = create_session.sync(
-            client=self._hpc.raw,
-            body=_start_info(info, self._hpc._config.username, self._hpc._config.password),
-            durable=durable,
-        )
-        if result is None:
-            raise MalformedResponse("no session in the answer")
+        result = send(self._hpc.http, _create(self._hpc, info, durable))
         return Session(self._hpc, result, generic=generic)
 
     def attach(self, session_id: int, *, durable: bool = False, generic: bool = False) -> Session:
-        result = attach_session.sync(session_id, client=self._hpc.raw, durable=durable)
-        if result is None:
-            raise MalformedResponse("no session in the answer")
+        result = send(self._hpc.http, _attach(self._hpc, session_id, durable))
         return Session(self._hpc, result, generic=generic)
 
 
-class AsyncSession:
+class AsyncSession(_SessionBase):
     """Async twin of `Session` (`async with`)."""
 
-    def __init__(self, hpc: AsyncHpcClient, info: WebSessionInfo, *, generic: bool = False) -> None:
-        self._hpc = hpc
-        self.info = info
-        self.id = info.id
-        self.generic = generic
+    _hpc: AsyncHpcClient
 
     async def send(
         self,
@@ -562,17 +604,11 @@ class AsyncSession:
         per_post: int = DEFAULT_REQUESTS_PER_POST,
     ) -> None:
         """Async `Session.send`."""
-        for body, params in _posts(batch, action, requests, self.generic, per_post, commit):
-            await self._hpc.http.post(
-                _batch_url(self.id, batch),
-                content=body,
-                params=params,
-                headers={"Content-Type": "application/octet-stream"},
-                extensions={"hpc.raw": True},
-            )
+        for post in self._send_requests(batch, action, requests, commit, per_post):
+            await self._hpc.http.post(**post)
 
     async def commit(self, batch: str) -> None:
-        await commit_requests.asyncio_detailed(self.id, batch, client=self._hpc.raw)
+        await asend(self._hpc.http, self._commit(batch))
 
     async def responses(
         self,
@@ -583,14 +619,8 @@ class AsyncSession:
         action: str | None = None,
         timeout: float | httpx.Timeout | None = None,
     ) -> AsyncIterator[SoaResponse]:
-        parser: EnvelopeParser | GenericParser = _parser(self.generic, self._hpc.transport.max_body)
-        async with self._hpc.http.stream(
-            "POST",
-            _batch_url(self.id, batch, "/Response"),
-            params=_response_params(count, reset, action, self.generic),
-            extensions={"hpc.raw": True},
-            **_timeout(timeout),
-        ) as response:
+        request, parser = self._get_responses(batch, count, reset, action, timeout)
+        async with self._hpc.http.stream(**request) as response:
             async for chunk in response.aiter_bytes():
                 for reply in parser.feed(chunk):
                     yield reply
@@ -599,13 +629,10 @@ class AsyncSession:
         parser.finish()
 
     async def status(self, batch: str) -> BrokerClientStatusCode:
-        result = await get_batch_status.asyncio(self.id, batch, client=self._hpc.raw)
-        if result is None:
-            raise MalformedResponse("no batch status in the answer")
-        return result
+        return await asend(self._hpc.http, self._status(batch))
 
     async def purge(self, batch: str) -> None:
-        await purge_batch.asyncio_detailed(self.id, batch, client=self._hpc.raw)
+        await asend(self._hpc.http, self._purge(batch))
 
     async def call_many(
         self,
@@ -615,7 +642,7 @@ class AsyncSession:
         batch: str | None = None,
         timeout: float | httpx.Timeout | None = None,
     ) -> AsyncIterator[SoaResponse]:
-        name = batch or f"batch-{uuid.uuid4().hex[:12]}"
+        name = _batch_name(batch)
         await self.send(name, payloads, action=operation, commit=True)
         async for reply in self.responses(name, timeout=timeout):
             yield reply
@@ -623,7 +650,7 @@ class AsyncSession:
     async def close(self) -> None:
         """Close Session (ends its service job); a session already gone is not an error."""
         with contextlib.suppress(NotFound):
-            await close_session.asyncio_detailed(self.id, client=self._hpc.raw)
+            await asend(self._hpc.http, self._close())
 
     async def aclose(self) -> None:
         """`close`, under the name async httpx objects use."""
@@ -640,9 +667,6 @@ class AsyncSession:
     ) -> None:
         await self.close()
 
-    def __repr__(self) -> str:
-        return f"AsyncSession(id={self.id}, broker={self.info.broker_node!r})"
-
 
 class AsyncSessions:
     """`hpc.sessions` of `AsyncHpcClient`."""
@@ -653,19 +677,11 @@ class AsyncSessions:
     async def create(
         self, info: WebSessionStartInfo | str, *, durable: bool = False, generic: bool = False
     ) -> AsyncSession:
-        result = await create_session.asyncio(
-            client=self._hpc.raw,
-            body=_start_info(info, self._hpc._config.username, self._hpc._config.password),
-            durable=durable,
-        )
-        if result is None:
-            raise MalformedResponse("no session in the answer")
+        result = await asend(self._hpc.http, _create(self._hpc, info, durable))
         return AsyncSession(self._hpc, result, generic=generic)
 
     async def attach(
         self, session_id: int, *, durable: bool = False, generic: bool = False
     ) -> AsyncSession:
-        result = await attach_session.asyncio(session_id, client=self._hpc.raw, durable=durable)
-        if result is None:
-            raise MalformedResponse("no session in the answer")
+        result = await asend(self._hpc.http, _attach(self._hpc, session_id, durable))
         return AsyncSession(self._hpc, result, generic=generic)
