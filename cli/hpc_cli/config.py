@@ -201,15 +201,21 @@ def resolve(
         if k in known_keys and k != "password_in_keyring"
     }
     settings = replace(settings, **clean)
-    if settings.format not in ("xml", "json"):
-        raise ConfigError(f"format must be xml or json, not {settings.format!r}")
-    if settings.auth not in AUTH_METHODS:
-        raise ConfigError(f"auth must be one of {', '.join(AUTH_METHODS)}, not {settings.auth!r}")
+    check_choices({"format": settings.format, "auth": settings.auth})
     if settings.password is None and settings.username and values.get("password_in_keyring"):
         stored = keyring_get(name or DEFAULT_PROFILE, settings.username)
         if stored is not None:
             settings = replace(settings, password=stored)
     return settings
+
+
+def check_choices(values: dict[str, Any]) -> None:
+    """The settings with a fixed set of values, checked the same way in a profile as in use."""
+    fmt, auth = values.get("format"), values.get("auth")
+    if fmt is not None and fmt not in ("xml", "json"):
+        raise ConfigError(f"format must be xml or json, not {fmt!r}")
+    if auth is not None and auth not in AUTH_METHODS:
+        raise ConfigError(f"auth must be one of {', '.join(AUTH_METHODS)}, not {auth!r}")
 
 
 def is_loopback_url(url: str) -> bool:

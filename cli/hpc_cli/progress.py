@@ -61,10 +61,20 @@ class _Reporter:
         self._last_line = ""
         self._last_time = time.monotonic() if quiet_start else -plain_every
 
-    def _start(self, *columns: Any) -> Progress:
-        from rich.progress import Progress  # Rich's progress machinery only when drawn
+    def _start(self, counts: bool = False) -> Progress:
+        """Label, bar, done/total, (the counts per state,) elapsed time."""
+        from rich.progress import (  # Rich's progress machinery only when drawn
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
-        self._progress = Progress(*columns, console=self.out.err)
+        columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn()]
+        if counts:
+            columns.append(TextColumn("{task.fields[counts]}", markup=False))
+        self._progress = Progress(*columns, TimeElapsedColumn(), console=self.out.err)
         self._progress.start()
         return self._progress
 
@@ -98,16 +108,7 @@ class TaskProgress(_Reporter):
 
     def __enter__(self) -> TaskProgress:
         if self.live:
-            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
-
-            progress = self._start(
-                TextColumn("[bold]{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[counts]}", markup=False),
-                TimeElapsedColumn(),
-            )
-            self._task = progress.add_task(self.label, total=None, counts="")
+            self._task = self._start(counts=True).add_task(self.label, total=None, counts="")
         return self
 
     def _text(self, counts: Mapping[str, int]) -> str:
@@ -165,14 +166,7 @@ class SendProgress(_Reporter):
 
     def __enter__(self) -> SendProgress:
         if self.live:
-            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
-
-            progress = self._start(
-                TextColumn("[bold]{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-            )
+            progress = self._start()
             self._sent = progress.add_task(f"{self.label} sent", total=self.total)
             self._received = progress.add_task(f"{self.label} received", total=self.total)
         return self

@@ -135,3 +135,16 @@ def test_option_parsers() -> None:
     assert resource_props(None, None, "1-2")["UnitType"] == "Node"
     with pytest.raises(ConfigError):
         resource_props("1", None, "1")
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [("--format=yaml", "format must be xml or json"), ("--auth=kerberos", "auth must be one of")],
+)
+def test_profile_and_flags_refuse_the_same_bad_choices(option: str, message: str) -> None:
+    """A bad value is refused when saved in a profile and when given for one run alike."""
+    saved = runner.invoke(app, ["profile", "set", "bad", "--url", "https://h", option])
+    assert saved.exit_code == 2 and message in saved.stderr
+    assert "bad" not in load_profiles()
+    used = runner.invoke(app, ["--url", "https://h", option, "job", "view", "1"])
+    assert used.exit_code == 2 and message in used.stderr

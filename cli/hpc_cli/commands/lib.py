@@ -305,22 +305,25 @@ def _on_batch_posts(
         hooks.remove(hook)
 
 
-def _exchange(
-    hpc: HpcClient,
-    session: Session,
-    action: str,
-    param: str,
-    batch: str,
-    requests: list[str],
-    out: Output,
-) -> list[Reply]:
+@dataclass(frozen=True)
+class Batch:
+    """The requests of `hpc session send`: `<ACTION><PARAM>text</PARAM></ACTION>` each, sent
+    under the batch (client) name `name`."""
+
+    action: str
+    param: str
+    name: str
+    texts: list[str]
+
+
+def _exchange(hpc: HpcClient, session: Session, batch: Batch, out: Output) -> list[Reply]:
     """Send every request in one committed batch, stream the replies back in request order.
 
     Replies carry their request's index as user data, so order on the wire does not matter;
     a missing reply is an error (the broker promised one per request).
     """
     replies: dict[int, Reply] = {}
-    total = len(requests)
+    total = len(batch.texts)
     size = requests_per_post(total)
     with SendProgress(out, f"session {session.id}", total) as bar:
         posts = 0
@@ -330,10 +333,10 @@ def _exchange(
             posts += 1
             bar.sent(min(posts * size, total))
 
-        with _on_batch_posts(hpc, session.id, batch, posted):
-            payloads = [{param: r} for r in requests]
-            session.send(batch, payloads, action=action, commit=True, per_post=size)
-        for reply in session.responses(batch):
+        with _on_batch_posts(hpc, session.id, batch.name, posted):
+            payloads = [{batch.param: text} for text in batch.texts]
+            session.send(batch.name, payloads, action=batch.action, commit=True, per_post=size)
+        for reply in session.responses(batch.name):
             tag = reply.user_data or ""
             index = int(tag) if tag.isdigit() else len(replies)
             replies[index] = Reply(reply.value, reply.fault)
@@ -344,21 +347,14 @@ def _exchange(
 
 
 def send_requests(
-    hpc: HpcClient,
-    session_id: int | None,
-    service: str | None,
-    action: str,
-    param: str,
-    batch: str,
-    requests: list[str],
-    out: Output,
+    hpc: HpcClient, session_id: int | None, service: str | None, batch: Batch, out: Output
 ) -> list[Reply]:
     """Requests into an open session, or into a throwaway session of `service`."""
     if session_id is not None:
         session = hpc.sessions.attach(session_id)
-        return _exchange(hpc, session, action, param, batch, requests, out)
+        return _exchange(hpc, session, batch, out)
     if service is None:
         raise ConfigError("give a session id, or --service NAME for a throwaway session")
     with hpc.sessions.create(start_info(service)) as session:
         out.note(f"Session {session.id} created.")
-        return _exchange(hpc, session, action, param, batch, requests, out)
+        return _exchange(hpc, session, batch, out)

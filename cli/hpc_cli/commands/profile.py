@@ -13,9 +13,9 @@ from typing import Annotated, Any
 import typer
 
 from ..config import (
-    AUTH_METHODS,
     DEFAULT_PROFILE,
     ConfigError,
+    check_choices,
     config_path,
     keyring_set,
     load_profiles,
@@ -65,10 +65,7 @@ def set_profile(
             "timeout": timeout,
             "auth": auth,
         }
-        if wire_format is not None and wire_format not in ("xml", "json"):
-            raise ConfigError(f"format must be xml or json, not {wire_format!r}")
-        if auth is not None and auth not in AUTH_METHODS:
-            raise ConfigError(f"auth must be one of {', '.join(AUTH_METHODS)}, not {auth!r}")
+        check_choices(given)
         values.update({k: v for k, v in given.items() if v is not None})
         if save_password:
             user = values.get("username")

@@ -122,7 +122,8 @@ def send(
         if session_id is None and service is None:
             raise ConfigError("give a session id, or --service NAME for a throwaway session")
         requests = _messages(count, file, message)
-        replies = lib.send_requests(hpc, session_id, service, action, param, batch, requests, out)
+        work = lib.Batch(action, param, batch, requests)
+        replies = lib.send_requests(hpc, session_id, service, work, out)
         rows: list[dict[str, Any]] = [
             {"N": i, "Request": q, "Reply": r.value, "Fault": r.fault}
             for i, (q, r) in enumerate(zip(requests, replies, strict=True), 1)
