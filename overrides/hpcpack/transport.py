@@ -9,6 +9,7 @@ Requests marked `application/vnd.hpc.xml+json; root=X` are re-encoded as the XML
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import json
 import logging
@@ -350,6 +351,47 @@ class _Base:
             delay,
         )
 
+    def _error_delay(self, exc: HpcError, request: httpx.Request, attempt: int) -> float | None:
+        """Seconds to wait before retrying after a failed send, or None: raise `exc`."""
+        cause = exc.__cause__
+        if (
+            isinstance(cause, httpx.TransportError)
+            and _retryable_error(cause, exc)
+            and self._can_retry(request, attempt)
+        ):
+            delay = self.policy.delay(attempt, None)
+            self._log_retry(request, type(cause).__name__, attempt, delay)
+            return delay
+        return None
+
+    def _status_delay(
+        self, response: httpx.Response, request: httpx.Request, attempt: int
+    ) -> float | None:
+        """Seconds to wait before retrying after this answer, or None: it is the answer."""
+        if response.status_code in RETRY_STATUSES and self._can_retry(request, attempt):
+            delay = self.policy.delay(attempt, response)
+            self._log_retry(request, f"HTTP {response.status_code}", attempt, delay)
+            return delay
+        return None
+
+    def _streamed(self, request: httpx.Request, response: httpx.Response) -> bool:
+        """A body handed on as a guarded stream (not decoded here): True once it is set up."""
+        if _passes_through(response) and _expected(response, request) is None:
+            response.stream = _GuardedStream(response.stream, request, self.max_body)
+            return True
+        return False
+
+
+@contextlib.contextmanager
+def _reading(request: httpx.Request) -> Iterator[None]:
+    """Errors while reading a body, as the typed errors."""
+    try:
+        yield
+    except httpx.TransportError as exc:
+        raise _map_transport_error(exc, request) from exc
+    except httpx.DecodingError:
+        raise MalformedResponse("undecodable content encoding") from None
+
 
 class HpcTransport(_Base, httpx.BaseTransport):
     """Sync transport: wraps `inner` (default `httpx.HTTPTransport`)."""
@@ -374,26 +416,16 @@ class HpcTransport(_Base, httpx.BaseTransport):
             try:
                 response = self._send(wire)
             except HpcError as exc:
-                cause = exc.__cause__
-                if (
-                    isinstance(cause, httpx.TransportError)
-                    and _retryable_error(cause, exc)
-                    and self._can_retry(wire, attempt)
-                ):
-                    delay = self.policy.delay(attempt, None)
-                    self._log_retry(wire, type(cause).__name__, attempt, delay)
-                    self.sleep(delay)
-                    attempt += 1
-                    continue
-                raise
-            if response.status_code in RETRY_STATUSES and self._can_retry(wire, attempt):
+                delay = self._error_delay(exc, wire, attempt)
+                if delay is None:
+                    raise
+            else:
+                delay = self._status_delay(response, wire, attempt)
+                if delay is None:
+                    return self._finish(wire, response)
                 response.close()
-                delay = self.policy.delay(attempt, response)
-                self._log_retry(wire, f"HTTP {response.status_code}", attempt, delay)
-                self.sleep(delay)
-                attempt += 1
-                continue
-            return self._finish(wire, response)
+            self.sleep(delay)
+            attempt += 1
 
     def _send(self, request: httpx.Request) -> httpx.Response:
         try:
@@ -402,18 +434,14 @@ class HpcTransport(_Base, httpx.BaseTransport):
             raise _map_transport_error(exc, request) from exc
 
     def _finish(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
-        if _passes_through(response) and _expected(response, request) is None:
-            response.stream = _GuardedStream(response.stream, request, self.max_body)
+        if self._streamed(request, response):
             return response
+        bounded = _Bounded(self.max_body)
         try:
-            _check_length(response, self.max_body)
-            bounded = _Bounded(self.max_body)
-            for chunk in response.iter_bytes():
-                bounded.add(chunk)
-        except httpx.TransportError as exc:
-            raise _map_transport_error(exc, request) from exc
-        except httpx.DecodingError:
-            raise MalformedResponse("undecodable content encoding") from None
+            with _reading(request):
+                _check_length(response, self.max_body)
+                for chunk in response.iter_bytes():
+                    bounded.add(chunk)
         finally:
             response.close()
         return decode_body(response, bounded.body(), request)
@@ -445,26 +473,16 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
             try:
                 response = await self._send(wire)
             except HpcError as exc:
-                cause = exc.__cause__
-                if (
-                    isinstance(cause, httpx.TransportError)
-                    and _retryable_error(cause, exc)
-                    and self._can_retry(wire, attempt)
-                ):
-                    delay = self.policy.delay(attempt, None)
-                    self._log_retry(wire, type(cause).__name__, attempt, delay)
-                    await self.sleep(delay)
-                    attempt += 1
-                    continue
-                raise
-            if response.status_code in RETRY_STATUSES and self._can_retry(wire, attempt):
+                delay = self._error_delay(exc, wire, attempt)
+                if delay is None:
+                    raise
+            else:
+                delay = self._status_delay(response, wire, attempt)
+                if delay is None:
+                    return await self._finish(wire, response)
                 await response.aclose()
-                delay = self.policy.delay(attempt, response)
-                self._log_retry(wire, f"HTTP {response.status_code}", attempt, delay)
-                await self.sleep(delay)
-                attempt += 1
-                continue
-            return await self._finish(wire, response)
+            await self.sleep(delay)
+            attempt += 1
 
     async def _send(self, request: httpx.Request) -> httpx.Response:
         try:
@@ -473,18 +491,14 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
             raise _map_transport_error(exc, request) from exc
 
     async def _finish(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
-        if _passes_through(response) and _expected(response, request) is None:
-            response.stream = _GuardedStream(response.stream, request, self.max_body)
+        if self._streamed(request, response):
             return response
+        bounded = _Bounded(self.max_body)
         try:
-            _check_length(response, self.max_body)
-            bounded = _Bounded(self.max_body)
-            async for chunk in response.aiter_bytes():
-                bounded.add(chunk)
-        except httpx.TransportError as exc:
-            raise _map_transport_error(exc, request) from exc
-        except httpx.DecodingError:
-            raise MalformedResponse("undecodable content encoding") from None
+            with _reading(request):
+                _check_length(response, self.max_body)
+                async for chunk in response.aiter_bytes():
+                    bounded.add(chunk)
         finally:
             await response.aclose()
         return decode_body(response, bounded.body(), request)
