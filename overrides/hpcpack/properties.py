@@ -55,7 +55,14 @@ def parse_datetime(text: str) -> datetime.datetime | None:
 
 
 def format_datetime(value: datetime.datetime) -> str:
-    """en-US culture rendering, as the service writes and reads date-times."""
+    """en-US culture rendering, as the service writes and reads date-times.
+
+    The rendering has no offset: a naive value is sent as it is (the head node's local time),
+    an aware one is first converted to this machine's local time, so it names the same instant
+    whenever client and head node share a time zone (it is never sent with its offset dropped).
+    """
+    if value.tzinfo is not None:
+        value = value.astimezone()
     hour = value.hour % 12 or 12
     ampm = "AM" if value.hour < 12 else "PM"
     return f"{value.month}/{value.day}/{value.year} {hour}:{value.minute:02d}:{value.second:02d} {ampm}"

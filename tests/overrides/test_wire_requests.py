@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 import json
+import time
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -526,3 +528,29 @@ def test_generic_inputs_that_cannot_be_sent(wire: Wire, hpc: HpcClient, item: ob
     with pytest.raises(XmlCharacterError):
         session.send("g", [item], action="x")
     assert len(wire.requests) == 1
+
+
+@pytest.fixture
+def utc_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This process's local time zone is UTC for the test."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_aware_datetime_is_sent_as_local_time(
+    wire: Wire, hpc: HpcClient, utc_local_time: None
+) -> None:
+    """The en-US rendering has no offset: 12:00+05:00 goes out as the local (here UTC) 7:00 AM,
+    not as 12:00 with the offset dropped; a naive value is sent unchanged."""
+    plus5 = datetime.timezone(datetime.timedelta(hours=5))
+    wire.answer(xml(scalar_xml("int", "17")))
+    hpc.jobs.create(Job(hold_until=datetime.datetime(2026, 1, 1, 12, 0, tzinfo=plus5)))
+    hold = prop("HoldUntil", "1/1/2026 7:00:00 AM")
+    assert body(wire) == f"{AOP}{hold}</ArrayOfProperty>".encode()
+    wire.answer(xml(scalar_xml("int", "18")))
+    hpc.jobs.create(Job(hold_until=datetime.datetime(2026, 1, 1, 12, 0)))
+    hold = prop("HoldUntil", "1/1/2026 12:00:00 PM")
+    assert body(wire) == f"{AOP}{hold}</ArrayOfProperty>".encode()
