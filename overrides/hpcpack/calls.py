@@ -12,6 +12,7 @@ their `sync()` / `asyncio()` functions do, minus the send.
 from __future__ import annotations
 
 import datetime
+import functools
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -258,6 +259,28 @@ def _model(model: type[M], kwargs: dict[str, Any]) -> Call[M]:
     return Call(kwargs, lambda response: to_model(model, required(response.json(), "properties")))
 
 
+def _pages(
+    model: type[M],
+    key: str,
+    kind: str,
+    state: Any | None,
+    changed_since: Any | None,
+    properties: Names,
+    sort_by: str | None,
+    request: Callable[..., dict[str, Any]],
+) -> Pages[M]:
+    """A list operation's pages: `request(properties=, query_id=, filter_=, render=)` is its
+    generated `_get_kwargs` with the operation's own parameters already bound. The row key is
+    always requested (paging restarts skip rows by it); the default order is by that key."""
+    props = opt(with_key(names(properties) or None, key))
+    filters = list_kwargs(state_filter(kind, state, changed_since))
+
+    def page(token: str | None) -> dict[str, Any]:
+        return paged(request(properties=props, query_id=opt(token), **filters))
+
+    return Pages(page, model, key, sort_by is None)
+
+
 # jobs
 
 
@@ -291,22 +314,13 @@ def job_pages(
     sort_by: str | None,
     rows_per_read: int | None,
 ) -> Pages[Job]:
-    props = with_key(names(properties) or None, "Id")
-    filter_ = state_filter("JobState", state, changed_since)
-
-    def request(token: str | None) -> dict[str, Any]:
-        return paged(
-            get_job_list._get_kwargs(
-                properties=opt(props),
-                owner=opt(owner),
-                query_id=opt(token),
-                sort_jobs_by=opt(sort_by),
-                rows_per_read=opt(rows_per_read),
-                **list_kwargs(filter_),
-            )
-        )
-
-    return Pages(request, Job, "Id", sort_by is None)
+    request = functools.partial(
+        get_job_list._get_kwargs,
+        owner=opt(owner),
+        sort_jobs_by=opt(sort_by),
+        rows_per_read=opt(rows_per_read),
+    )
+    return _pages(Job, "Id", "JobState", state, changed_since, properties, sort_by, request)
 
 
 def set_job_call(raw: Any, job_id: int, job: Job | None, props: Mapping[str, Any]) -> Call[None]:
@@ -374,23 +388,14 @@ def task_pages(
     sort_by: str | None,
     rows_per_read: int | None,
 ) -> Pages[Task]:
-    props = with_key(names(properties) or None, "TaskId")
-    filter_ = state_filter("TaskState", state, changed_since)
-
-    def request(token: str | None) -> dict[str, Any]:
-        return paged(
-            get_task_list._get_kwargs(
-                job_id,
-                properties=opt(props),
-                expand_parametric=opt(expand_parametric),
-                query_id=opt(token),
-                sort_tasks_by=opt(sort_by),
-                rows_per_read=opt(rows_per_read),
-                **list_kwargs(filter_),
-            )
-        )
-
-    return Pages(request, Task, "TaskId", sort_by is None)
+    request = functools.partial(
+        get_task_list._get_kwargs,
+        job_id,
+        expand_parametric=opt(expand_parametric),
+        sort_tasks_by=opt(sort_by),
+        rows_per_read=opt(rows_per_read),
+    )
+    return _pages(Task, "TaskId", "TaskState", state, changed_since, properties, sort_by, request)
 
 
 def set_task_call(
@@ -485,21 +490,10 @@ def node_pages(
     sort_by: str | None,
     rows_per_read: int | None,
 ) -> Pages[Node]:
-    props = with_key(names(properties) or None, "Id")
-    filter_ = state_filter("NodeState", state, changed_since)
-
-    def request(token: str | None) -> dict[str, Any]:
-        return paged(
-            get_node_list._get_kwargs(
-                properties=opt(props),
-                query_id=opt(token),
-                sort_nodes_by=opt(sort_by),
-                rows_per_read=opt(rows_per_read),
-                **list_kwargs(filter_),
-            )
-        )
-
-    return Pages(request, Node, "Id", sort_by is None)
+    request = functools.partial(
+        get_node_list._get_kwargs, sort_nodes_by=opt(sort_by), rows_per_read=opt(rows_per_read)
+    )
+    return _pages(Node, "Id", "NodeState", state, changed_since, properties, sort_by, request)
 
 
 def get_node_call(name: str) -> Call[Node]:

@@ -449,6 +449,30 @@ def test_list_parameters_on_the_wire(wire: Wire, hpc: HpcClient) -> None:
     assert "QueryId" not in params
 
 
+def test_task_and_node_list_parameters_on_the_wire(wire: Wire, hpc: HpcClient) -> None:
+    """Each list's own parameters (sort, parametric expansion), the row key added to the asked
+    properties, and no `$filter`/`Render` when nothing is filtered."""
+    wire.answer(xml(b'<ArrayOfObject xmlns="' + NS_COMMON.encode() + b'"/>'))
+    list(
+        hpc.tasks.list(
+            4, properties="Name", expand_parametric=True, sort_by="Name", rows_per_read=7
+        )
+    )
+    assert wire.last.url.path == "/WindowsHpc/Job/4/Tasks"
+    params = wire.last.url.params
+    assert params["Properties"] == "TaskId,Name"
+    assert params["ExpandParametric"].lower() == "true"
+    assert (params["SortTasksBy"], params["RowsPerRead"]) == ("Name", "7")
+    assert not {"$filter", "Render", "QueryId", "Owner"} & set(params.keys())
+    list(hpc.nodes.list(state="Online", properties=["Id", "Name"], sort_by="Name"))
+    assert wire.last.url.path == "/WindowsHpc/Nodes"
+    params = wire.last.url.params
+    assert params["Properties"] == "Id,Name"
+    assert params["SortNodesBy"] == "Name"
+    assert (params["$filter"], params["Render"]) == ("NodeState eq Online", "RestPropRender")
+    assert "RowsPerRead" not in params
+
+
 def test_create_job_with_tasks(wire: Wire, hpc: HpcClient) -> None:
     wire.answer(
         xml(scalar_xml("int", "8")), xml(scalar_xml("int", "1")), xml(scalar_xml("int", "2"))
