@@ -22,7 +22,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers.expat import ExpatError
 
@@ -422,12 +422,13 @@ def _posts(
         chunk = following
 
 
-class _SessionBase:
+_C = TypeVar("_C", bound="HpcClient | AsyncHpcClient")
+
+
+class _SessionBase(Generic[_C]):
     """What `Session` and `AsyncSession` share: every request they send is built here."""
 
-    def __init__(
-        self, hpc: HpcClient | AsyncHpcClient, info: WebSessionInfo, *, generic: bool = False
-    ) -> None:
+    def __init__(self, hpc: _C, info: WebSessionInfo, *, generic: bool = False) -> None:
         self._hpc = hpc
         self.info = info
         self.id = info.id
@@ -484,10 +485,8 @@ def _batch_name(batch: str | None) -> str:
     return batch or f"batch-{uuid.uuid4().hex[:12]}"
 
 
-class Session(_SessionBase):
+class Session(_SessionBase["HpcClient"]):
     """An open SOA session; closes the session (its service job) on exit."""
-
-    _hpc: HpcClient
 
     def send(
         self,
@@ -589,10 +588,8 @@ class Sessions:
         return Session(self._hpc, result, generic=generic)
 
 
-class AsyncSession(_SessionBase):
+class AsyncSession(_SessionBase["AsyncHpcClient"]):
     """Async twin of `Session` (`async with`)."""
-
-    _hpc: AsyncHpcClient
 
     async def send(
         self,
