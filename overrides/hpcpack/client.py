@@ -16,7 +16,7 @@ import httpx
 from .auth import NtlmAuth
 from .errors import HpcError, XmlCharacterError
 from .hooks import ChallengeAwareAuth, araise_for_fault, raise_for_fault
-from .transport import DEFAULT_MAX_BODY, AsyncHpcTransport, HpcTransport
+from .transport import DEFAULT_MAX_BODY, AsyncHpcTransport, HpcTransport, wire_arguments
 
 __all__ = ["DEFAULT_API_VERSION", "AsyncHpcClient", "HpcClient", "InsecureCredentials"]
 
@@ -33,12 +33,18 @@ def _unencodable(exc: UnicodeEncodeError) -> XmlCharacterError:
 
 
 class _Client(httpx.Client):
-    """httpx.Client whose request building turns an unencodable value (a lone surrogate the
-    generated code hands to `json=`) into the typed error, before anything is sent."""
+    """httpx.Client whose request building encodes the generated operations' marked bodies
+    straight to the wire format (`transport.wire_arguments`) and turns an unencodable value (a
+    lone surrogate the generated code hands to `json=`) into the typed error, before anything
+    is sent."""
+
+    def __init__(self, *, wire_format: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.wire_format = wire_format
 
     def build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
         try:
-            return super().build_request(*args, **kwargs)
+            return super().build_request(*args, **wire_arguments(kwargs, self.wire_format))
         except UnicodeEncodeError as exc:
             raise _unencodable(exc) from None
 
@@ -46,9 +52,13 @@ class _Client(httpx.Client):
 class _AsyncClient(httpx.AsyncClient):
     """Async twin of `_Client`."""
 
+    def __init__(self, *, wire_format: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.wire_format = wire_format
+
     def build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
         try:
-            return super().build_request(*args, **kwargs)
+            return super().build_request(*args, **wire_arguments(kwargs, self.wire_format))
         except UnicodeEncodeError as exc:
             raise _unencodable(exc) from None
 
@@ -250,6 +260,7 @@ class HpcClient(_ClientBase[httpx.BaseTransport, HpcTransport]):
             transport=self.transport,
             timeout=cfg.timeout,
             event_hooks={"response": [raise_for_fault]},
+            wire_format=cfg.format,
         )
         self.root_url = cfg.root
         self.raw = hpc_client.Client(base_url=cfg.base).set_httpx_client(self.http)
@@ -294,6 +305,7 @@ class AsyncHpcClient(_ClientBase[httpx.AsyncBaseTransport, AsyncHpcTransport]):
             transport=self.transport,
             timeout=cfg.timeout,
             event_hooks={"response": [araise_for_fault]},
+            wire_format=cfg.format,
         )
         self.root_url = cfg.root
         self.raw = hpc_client.Client(base_url=cfg.base).set_async_httpx_client(self.http)

@@ -70,6 +70,48 @@ def _marker_root(content_type: str) -> str | None:
     return None
 
 
+def encode_marked(root: str, data: Any, fmt: str) -> tuple[bytes | None, str]:
+    """(wire body, content type) of the JSON data `data` of a body marked with schema `root`.
+
+    The body is None for JSON of an ordinary schema: httpx encodes `json=` itself.
+    """
+    schema = _spec.schemas()[root]
+    if schema.get("x-hpc-raw-xml"):
+        if not isinstance(data, str):
+            raise MalformedResponse(f"{root} body must be an XML string")
+        return xmlcodec.check_chars(data, root).encode("utf-8"), XML_CONTENT_TYPE
+    if fmt == "json":
+        return None, JSON_CONTENT_TYPE
+    return xmlcodec.encode(root, data), XML_CONTENT_TYPE
+
+
+def wire_arguments(kwargs: dict[str, Any], fmt: str) -> dict[str, Any]:
+    """`build_request` arguments with a marked `json=` body already in its wire form.
+
+    The generated operations pass the marker in a plain dict of headers; encoding here, before
+    httpx builds the request, spares the JSON round trip and a second request object.
+    Anything else is returned unchanged (and `prepare_request` still handles it).
+    """
+    headers = kwargs.get("headers")
+    if type(headers) is not dict or (kwargs.get("extensions") or {}).get("hpc.raw"):
+        return kwargs
+    marker = next((k for k in headers if k.lower() == "content-type"), None)
+    root = _marker_root(headers[marker]) if marker is not None else None
+    if root is None:
+        return kwargs
+    data = kwargs.get("json")
+    if kwargs.get("content") is not None or kwargs.get("data") or kwargs.get("files"):
+        return kwargs  # not the generated shape: the transport re-encodes it
+    wire = {k: v for k, v in headers.items() if k.lower() not in _DROP_REQUEST_HEADERS}
+    if data is None:
+        return {**kwargs, "headers": wire}  # optional body not given: no body
+    body, content_type = encode_marked(root, data, fmt)
+    wire["Content-Type"] = content_type
+    if body is None:
+        return {**kwargs, "headers": wire}
+    return {**kwargs, "headers": wire, "json": None, "content": body}
+
+
 def prepare_request(request: httpx.Request, fmt: str) -> httpx.Request:
     """Re-encode a marked request body for the wire; anything else is returned unchanged."""
     if request.extensions.get("hpc.raw"):
@@ -84,19 +126,9 @@ def prepare_request(request: httpx.Request, fmt: str) -> httpx.Request:
     if not body:
         content = b""  # optional body not given: no body, Content-Length 0
     else:
-        schema = _spec.schemas()[root]
-        if schema.get("x-hpc-raw-xml"):
-            text = json.loads(body)
-            if not isinstance(text, str):
-                raise MalformedResponse(f"{root} body must be an XML string")
-            content = xmlcodec.check_chars(text, root).encode("utf-8")
-            headers.append(("Content-Type", XML_CONTENT_TYPE))
-        elif fmt == "json":
-            content = body
-            headers.append(("Content-Type", JSON_CONTENT_TYPE))
-        else:
-            content = xmlcodec.encode(root, json.loads(body))
-            headers.append(("Content-Type", XML_CONTENT_TYPE))
+        wire, content_type = encode_marked(root, json.loads(body), fmt)
+        content = body if wire is None else wire
+        headers.append(("Content-Type", content_type))
     return httpx.Request(
         request.method, request.url, headers=headers, content=content, extensions=request.extensions
     )
