@@ -110,6 +110,41 @@ def _scalar_text(value: Any, where: str) -> str:
     raise XmlCharacterError(f"{where}: cannot write {type(value).__name__} as XML text")
 
 
+class _Shape:
+    """What the writer needs of one schema, worked out once (`_shape`): the per-call path is
+    then a few attribute reads instead of resolving `$ref`s and `oneOf`s for every element."""
+
+    __slots__ = ("body", "item_name", "item_ns", "items", "kind", "ns", "properties")
+
+    def __init__(self, schema: _spec.Schema) -> None:
+        inner, _nullable = _spec.unwrap(schema)
+        ref, body = _spec.resolve(inner)
+        self.body = body
+        self.kind = body.get("type")
+        # a referenced schema's children are in its own namespace (None: the parent's)
+        self.ns: str | None = body.get("xml", {}).get("namespace") if ref else None
+        self.properties = _ordered_properties(body) if self.kind == "object" else []
+        self.items: _spec.Schema = body.get("items", {})
+        item_ref, item_body = _spec.resolve(self.items) if self.kind == "array" else (None, {})
+        self.item_name = item_body.get("xml", {}).get("name") or self.items.get("xml", {}).get(
+            "name"
+        )
+        self.item_ns: str | None = item_body.get("xml", {}).get("namespace") if item_ref else None
+
+
+# By id() of a schema dict; the entry keeps the dict alive (see shapes._checkers).
+_shapes: dict[int, tuple[_spec.Schema, _Shape]] = {}
+
+
+def _shape(schema: _spec.Schema) -> _Shape:
+    found = _shapes.get(id(schema))
+    if found is not None and found[0] is schema:
+        return found[1]
+    shape = _Shape(schema)
+    _shapes[id(schema)] = (schema, shape)
+    return shape
+
+
 class _Writer:
     """Writes one document. Like DataContractSerializer, a container declares the prefix
     (a, b, c...) of its children's namespace when that is not the default one."""
@@ -136,10 +171,9 @@ class _Writer:
         self, name: str, ns: str, schema: _spec.Schema, value: Any, root: bool = False
     ) -> None:
         saved = self.prefixes
-        inner, _nullable = _spec.unwrap(schema)
-        ref, body = _spec.resolve(inner)
+        shape = _shape(schema)
         decls: list[str] = []
-        kind = body.get("type")
+        kind = shape.kind
         if root:
             decls.append(f' xmlns="{escape_attr(ns)}"')
             if value is None or kind in ("object", "array"):
@@ -149,22 +183,20 @@ class _Writer:
             self.out.append(f'<{tag}{"".join(decls)} i:nil="true"/>')
             self.prefixes = saved
             return
-        child_ns = body.get("xml", {}).get("namespace", ns) if ref else ns
+        child_ns = ns if shape.ns is None else shape.ns
         if kind == "object":
             if child_ns != self.default_ns:
                 self.declare(child_ns, decls)
             self.out.append(f"<{tag}{''.join(decls)}")
             mark = len(self.out)
             self.out.append(">")
-            for prop, prop_schema in _ordered_properties(body):
+            for prop, prop_schema in shape.properties:
                 if prop in value:
                     self.element(prop, child_ns, prop_schema, value[prop])
             self._close(mark, tag)
         elif kind == "array":
-            items = body.get("items", {})
-            item_ref, item_body = _spec.resolve(items)
-            item_name = item_body.get("xml", {}).get("name") or items.get("xml", {}).get("name")
-            item_ns = item_body.get("xml", {}).get("namespace", child_ns) if item_ref else child_ns
+            item_name = shape.item_name
+            item_ns = child_ns if shape.item_ns is None else shape.item_ns
             if not item_name:
                 raise XmlCharacterError(f"{name}: array items have no XML name in the spec")
             if item_ns != self.default_ns:
@@ -173,7 +205,7 @@ class _Writer:
             mark = len(self.out)
             self.out.append(">")
             for item in value:
-                self.element(item_name, item_ns, items, item)
+                self.element(item_name, item_ns, shape.items, item)
             self._close(mark, tag)
         else:
             self.out.append(f"<{tag}{''.join(decls)}>{_scalar_text(value, name)}</{tag}>")
@@ -200,10 +232,21 @@ def encode(root: str, data: Any) -> bytes:
     if "name" not in xml:
         raise XmlCharacterError(f"schema {root} has no XML form")
     writer = _Writer(xml.get("namespace", ""))
-    writer.element(
-        xml["name"], writer.default_ns, {"$ref": _spec.REF_PREFIX + root}, data, root=True
-    )
+    writer.element(xml["name"], writer.default_ns, _root_ref(root, schema), data, root=True)
     return "".join(writer.out).encode("utf-8")
+
+
+_root_refs: dict[int, tuple[_spec.Schema, _spec.Schema]] = {}
+
+
+def _root_ref(root: str, schema: _spec.Schema) -> _spec.Schema:
+    """A `$ref` to the root schema, one per schema object (so its `_shape` is found again)."""
+    found = _root_refs.get(id(schema))
+    if found is not None and found[0] is schema:
+        return found[1]
+    ref = {"$ref": _spec.REF_PREFIX + root}
+    _root_refs[id(schema)] = (schema, ref)
+    return ref
 
 
 # -- decoding --------------------------------------------------------------------------------
