@@ -180,10 +180,17 @@ def decode_body(
     (or JSON), with the members and types the spec declares; anything else is
     `MalformedResponse`, so the generated parsers only ever see well-formed data.
     """
+    ok = 200 <= response.status_code < 300
+    return _decode(response, body, _expected(response, request) if ok else None)
+
+
+def _decode(
+    response: httpx.Response, body: bytes, expected: shapes.Expected | None
+) -> httpx.Response:
+    """`decode_body` for an answer whose operation (`expected`) is already known."""
     headers = _headers_for(response, body)
     status = response.status_code
     kind = _kind(response.headers.get("content-type", ""))
-    expected = _expected(response, request) if 200 <= status < 300 else None
     wanted = (expected.json or expected.xml) if expected is not None else None
     if status >= 300 or (wanted is None and (not body.strip() or kind == "other")):
         return httpx.Response(status, headers=headers, content=body, extensions=response.extensions)
@@ -405,9 +412,11 @@ class _Base:
             return delay
         return None
 
-    def _streamed(self, request: httpx.Request, response: httpx.Response) -> bool:
+    def _streamed(
+        self, request: httpx.Request, response: httpx.Response, expected: shapes.Expected | None
+    ) -> bool:
         """A body handed on as a guarded stream (not decoded here): True once it is set up."""
-        if _passes_through(response) and _expected(response, request) is None:
+        if expected is None and _passes_through(response):
             response.stream = _GuardedStream(response.stream, request, self.max_body)
             return True
         return False
@@ -473,7 +482,8 @@ class HpcTransport(_Base, httpx.BaseTransport):
             raise _map_transport_error(exc, request) from exc
 
     def _finish(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
-        if self._streamed(request, response):
+        expected = _expected(response, request) if 200 <= response.status_code < 300 else None
+        if self._streamed(request, response, expected):
             return response
         bounded = _Bounded(self.max_body)
         try:
@@ -483,7 +493,7 @@ class HpcTransport(_Base, httpx.BaseTransport):
                     bounded.add(chunk)
         finally:
             response.close()
-        return decode_body(response, bounded.body(), request)
+        return _decode(response, bounded.body(), expected)
 
     def close(self) -> None:
         self.inner.close()
@@ -530,7 +540,8 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
             raise _map_transport_error(exc, request) from exc
 
     async def _finish(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
-        if self._streamed(request, response):
+        expected = _expected(response, request) if 200 <= response.status_code < 300 else None
+        if self._streamed(request, response, expected):
             return response
         bounded = _Bounded(self.max_body)
         try:
@@ -540,7 +551,7 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
                     bounded.add(chunk)
         finally:
             await response.aclose()
-        return decode_body(response, bounded.body(), request)
+        return _decode(response, bounded.body(), expected)
 
     async def aclose(self) -> None:
         await self.inner.aclose()
