@@ -28,6 +28,7 @@ from common import Row, machine  # noqa: E402
 LIST_JOBS = 10_000
 MEMORY_SMALL = 1_000
 MEMORY_LARGE = 100_000
+SOA_LATENCY_MS = 20  # a head node in a nearby Azure region, seen from outside it
 COMMAND = "make bench  (= .venv/bin/python bench/run.py)"
 
 
@@ -47,6 +48,8 @@ METHOD = """## How each row is measured
   `asyncio.gather`, same batch size. Best of 2 interleaved runs per mode. Client and emulator CPU
   seconds are reported: on a machine with few cores the two processes compete for the same
   cores, which caps what concurrency can gain ("ceiling" = sync wall time / busier side's CPU).
+  The second SOA row repeats this against an emulator started with `--latency-ms 20` (every
+  answer waits 20 ms, as over a WAN): the case where overlapping requests is what async is for.
 * **import**: `from hpcpack import HpcClient` vs `import httpx`, each in 9 fresh interpreters,
   median.
 * **make generate**: run in a temporary copy holding only its inputs, with the project's .venv
@@ -106,6 +109,16 @@ def main() -> int:
             bodies = percall.capture(emulator.base_url)
             step("per call", lambda: percall.run(bodies), rows)
             step("SOA", lambda: soa_throughput.run(emulator.base_url, emulator.pid), rows)
+        finally:
+            emulator.terminate()
+
+        emulator = seed.start(Path(tmp) / "remote", latency=SOA_LATENCY_MS / 1000)
+        try:
+            step(
+                "SOA, distant head node",
+                lambda: soa_throughput.run(emulator.base_url, emulator.pid, SOA_LATENCY_MS),
+                rows,
+            )
         finally:
             emulator.terminate()
 

@@ -50,6 +50,6 @@ def seed_jobs(data_dir: Path, count: int) -> None:
         raise RuntimeError(f"seeded {stored} jobs, wanted {count}")
 
 
-def start(data_dir: Path) -> EmulatorProcess:
+def start(data_dir: Path, latency: float = 0.0) -> EmulatorProcess:
     """The emulator in its own process: its CPU and memory stay out of the client's figures."""
-    return start_emulator_process(data_dir=data_dir, timeout=120)
+    return start_emulator_process(data_dir=data_dir, latency=latency, timeout=120)

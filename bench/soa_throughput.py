@@ -119,7 +119,11 @@ def async_rate(base_url: str) -> float:
     return asyncio.run(_async_rate(base_url))
 
 
-def run(base_url: str, server_pid: int) -> list[Row]:
+def run(base_url: str, server_pid: int, latency_ms: float = 0) -> list[Row]:
+    """One row: async vs sync on this emulator (`latency_ms`: the emulator's `--latency-ms`)."""
+    what = f"{TOTAL:,} Echo requests sent + replies received"
+    if latency_ms:
+        what += f", head node {latency_ms:g} ms away (emulator --latency-ms {latency_ms:g})"
     try:  # interleaved (sync, async, async, sync), best run of each mode
         runs: dict[str, list[Measured]] = {"sync": [], "async": []}
         for mode in ("sync", "async", "async", "sync")[: 2 * ROUNDS]:
@@ -131,7 +135,7 @@ def run(base_url: str, server_pid: int) -> list[Row]:
         return [
             Row(
                 "SOA (emulator)",
-                f"{TOTAL:,} Echo requests, async vs sync",
+                what,
                 "error",
                 "",
                 None,
@@ -148,7 +152,7 @@ def run(base_url: str, server_pid: int) -> list[Row]:
     return [
         Row(
             "SOA (emulator)",
-            f"{TOTAL:,} Echo requests sent + replies received",
+            what,
             f"async {asyn.rate:,.0f} msg/s",
             f"sync {sync.rate:,.0f} msg/s",
             ratio,

@@ -33,6 +33,13 @@ def _port(text: str) -> int:
     return value
 
 
+def _latency(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 60_000:
+        raise argparse.ArgumentTypeError(f"must be 0..60000 ms, got {text}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="hpc-emulator", description=__doc__)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
@@ -65,6 +72,13 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="DIR",
         help="directory to import --service modules from (repeatable)",
+    )
+    p.add_argument(
+        "--latency-ms",
+        type=_latency,
+        default=0.0,
+        metavar="MS",
+        help="wait this long before answering each request, like a distant head node",
     )
     p.add_argument("--ready-file", type=Path, help="write the base URL here once listening")
     p.add_argument("--log-level", default="warning")
@@ -104,6 +118,7 @@ async def serve(args: argparse.Namespace, users: dict[str, str], data_dir: Path)
         cores_per_node=args.cores_per_node,
         users=users,
         services=args.services,
+        latency=args.latency_ms / 1000,
     )
     if not users and args.host not in ("127.0.0.1", "localhost", "::1"):
         print(

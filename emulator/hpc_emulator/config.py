@@ -22,6 +22,8 @@ class EmulatorConfig:
     query_ttl: float = 600.0
     # SOA services besides the built-in EchoService: name -> handler or `ServiceSpec`
     services: dict[str, ServiceDef] = field(default_factory=dict)
+    # seconds waited before answering each request: a head node across a WAN, not on loopback
+    latency: float = 0.0
 
 
 def parse_users(spec: str | None) -> dict[str, str]:

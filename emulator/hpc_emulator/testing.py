@@ -84,10 +84,12 @@ def run_emulator(
     users: dict[str, str] | None = None,
     tls: bool = False,
     services: Mapping[str, ServiceDef] | None = None,
+    latency: float = 0.0,
 ) -> Iterator[RunningEmulator]:
     """Start an emulator on 127.0.0.1 (ephemeral port) in a thread; stop it on exit.
 
     `services` maps SOA service names to handlers (or `ServiceSpec` for a version, generic...).
+    `latency` (seconds) delays every answer, to test code against a distant head node.
     """
     tmp = None
     if data_dir is None:
@@ -101,6 +103,7 @@ def run_emulator(
         cores_per_node=cores_per_node,
         users=dict(users or {}),
         services=dict(services or {}),
+        latency=latency,
     )
     app = create_app(config)
     cert = key = None
@@ -175,6 +178,7 @@ def start_emulator_process(
     users: dict[str, str] | None = None,
     services: Mapping[str, str] | None = None,
     service_paths: Sequence[str | Path] = (),
+    latency: float = 0.0,
     timeout: float = 30.0,
 ) -> EmulatorProcess:
     """Run `python -m hpc_emulator` and wait for its `--ready-file`.
@@ -196,6 +200,8 @@ def start_emulator_process(
         cmd += ["--service", f"{name}={target}"]
     for directory in service_paths:
         cmd += ["--service-path", str(directory)]
+    if latency:
+        cmd += ["--latency-ms", str(latency * 1000)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + timeout
     while not ready.exists():

@@ -7,6 +7,7 @@ One catch-all Starlette endpoint dispatches through a table of case-insensitive 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import logging
@@ -203,6 +204,8 @@ class Router:
         header_version = request.headers.get("api-version")
         version = header_version if header_version is not None else query.get("api-version")
         sp2 = version is None
+        if self.emu.config.latency > 0:
+            await asyncio.sleep(self.emu.config.latency)
         try:
             user, authed = self._auth(request)
             found, params = self._resolve(request.method, request.url.path)

@@ -7,12 +7,15 @@ import socket
 import ssl
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
+from hpc_emulator.__main__ import parser
 from hpc_emulator.tls import self_signed
 
 from .helpers import XML, V, parse_objects, props_xml
@@ -101,6 +104,23 @@ def test_tls_cert_and_key(tmp_path: Path) -> None:
         assert httpx.get(f"{url}/WindowsHpc/Version", verify=trust).status_code == 200
 
 
+def test_latency_delays_every_answer() -> None:
+    """--latency-ms: each answer, concurrent ones included, waits at least that long."""
+    assert parser().parse_args([]).latency_ms == 0  # loopback speed unless asked
+    with emulator("--latency-ms", "300") as (url, _), httpx.Client(headers=V) as http:
+        http.get(f"{url}/WindowsHpc/Version")  # connect outside the timed part
+        assert timed_get(http, f"{url}/WindowsHpc/Version")[1] >= 0.3
+        with ThreadPoolExecutor(4) as pool:
+            waits = list(pool.map(lambda _: timed_get(http, f"{url}/WindowsHpc/Nodes"), range(4)))
+        assert all(status == 200 and took >= 0.3 for status, took in waits)
+
+
+def timed_get(http: httpx.Client, path: str) -> tuple[int, float]:
+    t0 = time.perf_counter()
+    status = http.get(path).status_code
+    return status, time.perf_counter() - t0
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -111,6 +131,7 @@ def test_tls_cert_and_key(tmp_path: Path) -> None:
         (["--tls-key", "k.pem"], "--tls-key needs --tls-cert"),
         (["--tls-cert", "/nonexistent.pem"], "no such file"),
         (["--tls-self-signed", "--tls-cert", "c.pem"], "cannot be combined"),
+        (["--latency-ms", "-1"], "0..60000 ms"),
     ],
 )
 def test_bad_arguments_are_usage_errors(args: list[str], message: str) -> None:
