@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime
 import enum
+import operator
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -89,6 +90,8 @@ class _Field:
 class _Table:
     by_lower: dict[str, _Field]
     by_attr: dict[str, _Field]
+    # every attribute of `by_attr` at once, in its order (one C call instead of ~90 getattr)
+    read_all: Callable[[Any], tuple[Any, ...]]
 
 
 def _kind_of(schema: _spec.Schema) -> tuple[_Kind, type[enum.Enum] | None]:
@@ -132,7 +135,10 @@ def _build_table(cls: type[Any]) -> _Table:
         attr = next(n for n in names if getattr(probe, n) is None)
         kind, enum_cls = _kind_of(prop_schema)
         by_lower[json_name.lower()] = _Field(json_name, attr, kind, enum_cls)
-    return _Table(by_lower, {f.attr: f for f in by_lower.values()})
+    by_attr = {f.attr: f for f in by_lower.values()}
+    getter = operator.attrgetter(*by_attr) if len(by_attr) > 1 else None
+    read_all = getter if getter is not None else (lambda m: tuple(getattr(m, a) for a in by_attr))
+    return _Table(by_lower, by_attr, read_all)
 
 
 def _enum_lookup(enum_cls: type[enum.Enum]) -> dict[str, enum.Enum]:
@@ -257,13 +263,12 @@ def render_value(value: Any) -> str | None:
 
 def from_model(model: Any) -> list[Property]:
     """Typed view -> name/value list of the fields that are set (UNSET ones are left out)."""
-    table = _table(type(model)).by_attr
-    out: list[Property] = []
-    for attr, field in table.items():
-        value = getattr(model, attr)
-        if value is UNSET:
-            continue
-        out.append(Property(name=field.json, value=render_value(value)))
+    table = _table(type(model))
+    out = [
+        Property(name=field.json, value=render_value(value))
+        for field, value in zip(table.by_attr.values(), table.read_all(model), strict=True)
+        if value is not UNSET
+    ]
     for name, value in getattr(model, "additional_properties", {}).items():
         out.append(Property(name=name, value=render_value(value)))
     return out

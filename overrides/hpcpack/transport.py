@@ -16,7 +16,7 @@ import random
 import ssl
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -188,12 +188,12 @@ def _decode(
     response: httpx.Response, body: bytes, expected: shapes.Expected | None
 ) -> httpx.Response:
     """`decode_body` for an answer whose operation (`expected`) is already known."""
-    headers = _headers_for(response, body)
     status = response.status_code
     kind = _kind(response.headers.get("content-type", ""))
     wanted = (expected.json or expected.xml) if expected is not None else None
     if status >= 300 or (wanted is None and (not body.strip() or kind == "other")):
-        return httpx.Response(status, headers=headers, content=body, extensions=response.extensions)
+        return _keep(response, body)
+    headers = _headers_for(response, body)
     if not body.strip():
         raise MalformedResponse("empty answer where the operation returns a body")
     if kind == "xml":
@@ -221,9 +221,36 @@ def _decode(
     if wanted is not None and not (kind == "xml" and name in xmlcodec.SHAPED_BY_DECODER):
         shapes.check(wanted, data)
     headers.append(("x-hpc-decoded", name))
-    decoded = DecodedResponse(status, headers=headers, content=body, extensions=response.extensions)
+    decoded = _read(DecodedResponse, status, headers, body, response.extensions)
     decoded.hpc_data = data
     return decoded
+
+
+_R = TypeVar("_R", bound=httpx.Response)
+
+
+def _read(
+    cls: type[_R], status: int, headers: list[tuple[str, str]], body: bytes, extensions: Any
+) -> _R:
+    """A response already read into `body`, left as `Response.read()` leaves one.
+
+    `Response(content=...)` would read its own bytes again through the decoder chain (~13 us,
+    a twentieth of a small call); httpx is pinned to 0.28, whose `read()` keeps the body in
+    `_content` and returns it as is once set.
+    """
+    response = cls(status, headers=headers, stream=httpx.ByteStream(body), extensions=extensions)
+    response._content = body
+    response.is_stream_consumed = True
+    response.is_closed = True
+    return response
+
+
+def _keep(response: httpx.Response, body: bytes) -> httpx.Response:
+    """`response` itself, its (decoded, bounded) `body` read, as `Response.read()` leaves it:
+    answers with nothing to decode (faults, empty successes) need no new response object."""
+    response._content = body
+    response.is_stream_consumed = True
+    return response
 
 
 def _passes_through(response: httpx.Response) -> bool:
