@@ -133,3 +133,15 @@ def test_aware_datetimes_for_different_instants_are_not_sent_the_same() -> None:
             except (ValueError, TypeError):  # refusing aware values is fine too
                 return
     assert sent[0] != sent[1]
+
+
+@pytest.mark.parametrize(
+    ("root", "value"),
+    [("ArrayOfProperty", [0]), ("ArrayOfProperty", ["Name"]), ("ArrayOfProperty", "NameValue")],
+)
+def test_writer_refuses_a_value_of_the_wrong_container_with_the_typed_error(
+    root: str, value: object
+) -> None:
+    """FOUND.md #9: an item that is not a record, or a string for a list, is refused."""
+    with pytest.raises(errors.XmlCharacterError, match=r"cannot write (int|str) as XML"):
+        xmlcodec.encode(root, value)
