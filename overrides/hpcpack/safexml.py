@@ -65,5 +65,5 @@ class PullParser:
         self._pull.close()
 
     def events(self) -> Iterator[tuple[str, ET.Element]]:
-        for pair in self._pull.read_events():
-            yield cast(tuple[str, ET.Element], pair)
+        # ElementTree's own iterator (no generator around it: it runs for every element)
+        return cast(Iterator[tuple[str, ET.Element]], self._pull.read_events())

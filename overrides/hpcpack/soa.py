@@ -127,24 +127,39 @@ def _text(value: Any) -> str:
 def build_envelope(
     action: str, body: str, *, message_id: str, user_data: str | None, client_id: str | None
 ) -> str:
-    headers = [
-        f'<a:Action s:mustUnderstand="1">{escape_text(action)}</a:Action>',
-        f"<a:MessageID>{escape_text(message_id)}</a:MessageID>",
-    ]
-    if user_data is not None:
-        headers.append(
-            f'<HPCServer2008_Broker_UserDataNS xmlns="{NS_HPC}">{escape_text(user_data)}'
-            "</HPCServer2008_Broker_UserDataNS>"
+    return _Envelope(action, client_id).write(body, message_id, user_data)
+
+
+def _broker_header(name: str, text: str) -> str:
+    return f'<{name} xmlns="{NS_HPC}">{escape_text(text)}</{name}>'
+
+
+class _Envelope:
+    """What the request envelopes of one batch share (action, client id), escaped once."""
+
+    __slots__ = ("client", "head")
+
+    def __init__(self, action: str, client_id: str | None) -> None:
+        self.head = (
+            f'<s:Envelope xmlns:s="{NS_SOAP}" xmlns:a="{NS_WSA}"><s:Header>'
+            f'<a:Action s:mustUnderstand="1">{escape_text(action)}</a:Action><a:MessageID>'
         )
-    if client_id is not None:
-        headers.append(
-            f'<HPCServer2008_Broker_ClientIdNS xmlns="{NS_HPC}">{escape_text(client_id)}'
-            "</HPCServer2008_Broker_ClientIdNS>"
+        self.client = (
+            ""
+            if client_id is None
+            else _broker_header("HPCServer2008_Broker_ClientIdNS", client_id)
         )
-    return (
-        f'<s:Envelope xmlns:s="{NS_SOAP}" xmlns:a="{NS_WSA}"><s:Header>{"".join(headers)}'
-        f"</s:Header><s:Body>{body}</s:Body></s:Envelope>"
-    )
+
+    def write(self, body: str, message_id: str, user_data: str | None) -> str:
+        user = (
+            ""
+            if user_data is None
+            else _broker_header("HPCServer2008_Broker_UserDataNS", user_data)
+        )
+        return (
+            f"{self.head}{escape_text(message_id)}</a:MessageID>{user}{self.client}"
+            f"</s:Header><s:Body>{body}</s:Body></s:Envelope>"
+        )
 
 
 def build_message_array(
@@ -152,17 +167,10 @@ def build_message_array(
 ) -> bytes:
     """The Send Requests body; user data of each request is its index (from `start`)."""
     action, element = action_of(operation)
+    envelope = _Envelope(action, batch)
     parts = [f"<{WRAPPER}>"]
     for index, payload in enumerate(payloads, start):
-        parts.append(
-            build_envelope(
-                action,
-                body_xml(element, payload),
-                message_id=new_message_id(),
-                user_data=str(index),
-                client_id=batch,
-            )
-        )
+        parts.append(envelope.write(body_xml(element, payload), new_message_id(), str(index)))
     parts.append(f"</{WRAPPER}>")
     return "".join(parts).encode("utf-8")
 
@@ -262,16 +270,18 @@ class EnvelopeParser:
     def _finished(self) -> list[Element]:
         """Envelopes completed by the data fed so far, detached (constant memory)."""
         done: list[Element] = []
+        depth, root = self._depth, self._root
         for event, elem in self._parser.events():
             if event == "start":
-                self._depth += 1
-                if self._root is None:
-                    self._root = elem
-                continue
-            self._depth -= 1
-            if self._depth == 1 and self._root is not None:
-                done.append(elem)
-                self._root.remove(elem)
+                depth += 1
+                if root is None:
+                    root = elem
+            else:
+                depth -= 1
+                if depth == 1 and root is not None:
+                    done.append(elem)
+                    root.remove(elem)
+        self._depth, self._root = depth, root
         return done
 
     def feed(self, chunk: bytes) -> list[SoaResponse]:
