@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import uuid
 from collections.abc import Iterator, Mapping
 
 import pytest
@@ -122,6 +124,36 @@ async def test_async_soa_session(hpc_emulator: RunningEmulator) -> None:
     ):
         replies = [r async for r in session.call_many("Echo", [{"message": "hi"}] * 5)]
         assert [str(r) for r in replies] == ["hi"] * 5
+
+
+async def test_async_batches_of_one_session_run_concurrently(
+    hpc_emulator: RunningEmulator,
+) -> None:
+    """Eight batches of one session driven at once: every reply comes back in its own batch,
+    complete and in order (nothing crosses between the concurrent streams)."""
+    async with (
+        AsyncHpcClient(hpc_emulator.url, allow_insecure_basic=True) as hpc,
+        await hpc.sessions.create("EchoService") as session,
+    ):
+
+        async def drive(batch: int) -> list[str]:
+            payloads = [{"message": f"{batch}-{i}"} for i in range(150)]
+            calls = session.call_many("Echo", payloads, batch=f"c{batch}")
+            return [f"{r.user_data}:{r}" async for r in calls]
+
+        results = await asyncio.gather(*(drive(b) for b in range(8)))
+        for batch, replies in enumerate(results):
+            assert replies == [f"{i}:{batch}-{i}" for i in range(150)]
+
+
+async def test_async_concurrent_creates_make_distinct_jobs(hpc_emulator: RunningEmulator) -> None:
+    """Twenty creates at once on one client: twenty jobs, distinct ids, each with its name."""
+    async with AsyncHpcClient(hpc_emulator.url, allow_insecure_basic=True) as hpc:
+        names = [f"concurrent-{uuid.uuid4().hex[:8]}-{i}" for i in range(20)]
+        ids = await asyncio.gather(*(hpc.jobs.create(name=n) for n in names))
+        assert len(set(ids)) == 20
+        jobs = await asyncio.gather(*(hpc.jobs.get(i) for i in ids))
+        assert [j.name for j in jobs] == names
 
 
 def test_uri_form_with_cluster_segment(hpc_emulator: RunningEmulator) -> None:
