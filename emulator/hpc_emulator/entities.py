@@ -72,6 +72,8 @@ class Job:
     reserve_min: int = 0  # cores held while Running, whatever the tasks use
     reserve_max: int = 0
     used: int = 0
+    # Progress given by a client: from then on the scheduler stops maintaining it [D]
+    progress_set: bool = False
 
     @property
     def state(self) -> str:
@@ -84,6 +86,7 @@ class Job:
             "env": self.env,
             "next_task_id": self.next_task_id,
             "reserve": [self.reserve_min, self.reserve_max],
+            "progress_set": self.progress_set,
         }
 
     @classmethod
@@ -91,7 +94,17 @@ class Job:
         props = {k: values.from_json(_kind(JOB_PROPS, k), v) for k, v in doc["props"].items()}
         job = cls(job_id, props, doc["custom"], doc["env"], next_task_id=doc["next_task_id"])
         job.reserve_min, job.reserve_max = doc.get("reserve", [0, 0])
+        job.progress_set = bool(doc.get("progress_set", False))
         return job
+
+    def progress(self) -> int:
+        """Progress as the scheduler maintains it: the share of tasks (sweep instances counted
+        one by one) that have ended; a value set by a client stays as set [D]."""
+        stored = int(self.props.get("Progress") or 0)
+        items = self.items()
+        if self.progress_set or not items:
+            return stored
+        return sum(1 for item in items if item.state in TERMINAL) * 100 // len(items)
 
     def items(self) -> list[Task]:
         """Schedulable units: basic tasks and expanded sweep instances."""

@@ -695,8 +695,22 @@ class Job(BaseModel):
     software_license: Annotated[str | None, Field(alias="SoftwareLicense")] = None
     order_by: Annotated[str | None, Field(alias="OrderBy")] = None
     client_source: Annotated[str | None, Field(alias="ClientSource")] = None
-    progress: Annotated[int | None, Field(alias="Progress", ge=0, le=100)] = None
-    progress_message: Annotated[str | None, Field(alias="ProgressMessage")] = None
+    progress: Annotated[
+        int | None,
+        Field(
+            alias="Progress",
+            description="Percent complete. Maintained by the scheduler from the number of tasks that have completed, until a client sets it; from then on it stays as set. [D]",
+            ge=0,
+            le=100,
+        ),
+    ] = None
+    progress_message: Annotated[
+        str | None,
+        Field(
+            alias="ProgressMessage",
+            description="Set by applications; documented as up to 80 characters. [D]",
+        ),
+    ] = None
     target_resource_count: Annotated[int | None, Field(alias="TargetResourceCount")] = None
     priority: Annotated[JobPriority | None, Field(alias="Priority")] = None
     expanded_priority: Annotated[int | None, Field(alias="ExpandedPriority", ge=0, le=4000)] = None

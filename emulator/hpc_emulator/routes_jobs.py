@@ -19,6 +19,7 @@ def job_view(job: Job) -> dict[str, Any]:
     """Stored properties plus the derived ones."""
     props = dict(job.props)
     props["HasRuntime"] = props.get("RuntimeSeconds") is not None
+    props["Progress"] = job.progress()
     nodes = sorted(
         {name for item in job.items() if item.alloc for name, _ in item.alloc},
     )

@@ -56,6 +56,11 @@ def expand_command(command: str, value: int) -> str:
     return re.sub(r"\*+", lambda m: str(value).zfill(len(m.group(0))), command)
 
 
+def sets_progress(incoming: Props) -> bool:
+    """Does this property list give the job's Progress a value?"""
+    return any(name.lower() == "progress" and value for name, value in incoming)
+
+
 def valid_exit(codes: str | None, code: int) -> bool:
     if not codes or not codes.strip():
         return code == 0
@@ -235,7 +240,7 @@ class Scheduler:
         with self.store.batch():
             job_id = self.store.new_job_id({})
             props["Id"] = job_id
-            job = Job(job_id, props)
+            job = Job(job_id, props, progress_set=sets_progress(incoming))
             self.jobs[job_id] = job
             self._save_job(job)
         return job
@@ -247,6 +252,7 @@ class Scheduler:
             )
         apply_props(JOB_PROPS, job.props, incoming, is_job=True)
         job.props.pop("Password", None)
+        job.progress_set = job.progress_set or sets_progress(incoming)
         touch(job.props)
         self._save_job(job)
         self.wake()
@@ -256,6 +262,7 @@ class Scheduler:
             raise invalid_state(f"Jobs in the {job.state} state cannot be submitted.")
         apply_props(JOB_PROPS, job.props, incoming, is_job=True)
         job.props.pop("Password", None)
+        job.progress_set = job.progress_set or sets_progress(incoming)
         set_state(job.props, "Submitted")
         job.props["SubmitTime"] = values.now()
         with self.store.batch():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pathlib
+import time
 import xml.etree.ElementTree as ET
 
 import httpx
@@ -312,3 +314,34 @@ def test_custom_and_env_names_follow_property_name_rules(client: httpx.Client) -
         r = client.get(f"/Job/{job}/EnvVariables", params={"Names": bad}, headers=V)
         assert r.status_code == 400, bad
         assert fault_code(r) == 251723775
+
+
+def test_progress_is_maintained_from_task_completion(
+    client: httpx.Client, tmp_path: pathlib.Path
+) -> None:
+    """Progress = share of ended tasks while no client set it [D]: 0, then 50 with one of two
+    tasks done, then 100."""
+    gate = tmp_path / "go"
+    job_id = create_job(client, Name="progress")
+    add_task(client, job_id, CommandLine="echo quick")
+    add_task(client, job_id, CommandLine=f"sh -c 'while [ ! -f {gate} ]; do sleep 0.05; done'")
+    assert job_props(client, job_id, "Progress")["Progress"] == "0"
+    submit(client, job_id)
+    deadline = time.monotonic() + 20
+    while job_props(client, job_id, "Progress")["Progress"] != "50":
+        assert time.monotonic() < deadline, "Progress never reached 50"
+        time.sleep(0.05)
+    assert job_props(client, job_id, "State")["State"] == "Running"
+    gate.touch()
+    wait_state(client, job_id, {"Finished"})
+    assert job_props(client, job_id, "Progress")["Progress"] == "100"
+
+
+def test_progress_set_by_a_client_is_no_longer_maintained(client: httpx.Client) -> None:
+    job_id = create_job(client, Name="own progress")
+    add_task(client, job_id, CommandLine="echo one")
+    r = client.put(f"/Job/{job_id}", content=props_xml(Progress=30), headers=XML)
+    assert r.status_code == 200, r.text
+    submit(client, job_id)
+    wait_state(client, job_id, {"Finished"})
+    assert job_props(client, job_id, "Progress")["Progress"] == "30"

@@ -68,8 +68,9 @@ class Job:
             software_license (None | str | Unset):
             order_by (None | str | Unset):
             client_source (None | str | Unset):
-            progress (int | None | Unset):
-            progress_message (None | str | Unset):
+            progress (int | None | Unset): Percent complete. Maintained by the scheduler from the number of tasks that have
+                completed, until a client sets it; from then on it stays as set. [D]
+            progress_message (None | str | Unset): Set by applications; documented as up to 80 characters. [D]
             target_resource_count (int | None | Unset):
             priority (JobPriority | None | Unset):
             expanded_priority (int | None | Unset):
