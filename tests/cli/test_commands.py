@@ -130,6 +130,11 @@ def test_modify_cancel_and_canceled_wait(hpc: Invoke) -> None:
     view = as_json(hpc("--json", "job", "view", str(job_id)))
     assert view["Name"] == "after" and view["Priority"] == "Highest"
     assert hpc("job", "modify", str(job_id)).exit_code == 2
+    progress = hpc("job", "modify", str(job_id), "--progress", "40", "--progress-msg", "warming")
+    assert progress.exit_code == 0, progress.output
+    view = as_json(hpc("--json", "job", "view", str(job_id)))
+    assert (view["Progress"], view["ProgressMessage"]) == (40, "warming")
+    assert hpc("job", "modify", str(job_id), "--progress", "101").exit_code == 2
     assert hpc("job", "submit", "--id", str(job_id)).exit_code == 0
     canceled = hpc("job", "cancel", str(job_id), "--message", "enough")
     assert canceled.exit_code == 0, canceled.output

@@ -370,14 +370,39 @@ def requeue(ctx: typer.Context, job_id: JobId, json_flag: JsonOpt = False) -> No
         out.result(f"Job {job_id} requeued.", {"Id": job_id, "Requeued": True})
 
 
+ProgressOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--progress",
+        min=0,
+        max=100,
+        help="Percent complete; the scheduler stops maintaining it (/progress)",
+        show_default=False,
+    ),
+]
+ProgressMsgOpt = Annotated[
+    str | None,
+    typer.Option("--progress-msg", help="Progress message, up to 80 characters (/progressmsg)"),
+]
+
+
 @app.command("modify")
 @with_options("job", JOB_OPTIONS, exclude=("template", "run_until_canceled"))
 def modify(
-    ctx: typer.Context, job_id: JobId, job: dict[str, Any], json_flag: JsonOpt = False
+    ctx: typer.Context,
+    job_id: JobId,
+    job: dict[str, Any],
+    progress: ProgressOpt = None,
+    progress_message: ProgressMsgOpt = None,
+    json_flag: JsonOpt = False,
 ) -> None:
     """Change properties of a job (HPC Pack's `job modify`)."""
     with connect(ctx, json_flag) as (hpc, out):
         props = job_fields(**job)
+        if progress is not None:
+            props["Progress"] = progress
+        if progress_message is not None:
+            props["ProgressMessage"] = progress_message
         if not props:
             raise ConfigError("nothing to change: give at least one property option")
         lib.modify_job(hpc, job_id, props)
