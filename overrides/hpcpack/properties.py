@@ -136,9 +136,9 @@ def _build_table(cls: type[Any]) -> _Table:
         kind, enum_cls = _kind_of(prop_schema)
         by_lower[json_name.lower()] = _Field(json_name, attr, kind, enum_cls)
     by_attr = {f.attr: f for f in by_lower.values()}
-    getter = operator.attrgetter(*by_attr) if len(by_attr) > 1 else None
-    read_all = getter if getter is not None else (lambda m: tuple(getattr(m, a) for a in by_attr))
-    return _Table(by_lower, by_attr, read_all)
+    if len(by_attr) > 1:  # attrgetter of one name gives the value, of none fails
+        return _Table(by_lower, by_attr, operator.attrgetter(*by_attr))
+    return _Table(by_lower, by_attr, lambda m: tuple(getattr(m, a) for a in by_attr))
 
 
 def _enum_lookup(enum_cls: type[enum.Enum]) -> dict[str, enum.Enum]:

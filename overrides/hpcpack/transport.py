@@ -239,13 +239,11 @@ def _read(
     `_content` and returns it as is once set.
     """
     response = cls(status, headers=headers, stream=httpx.ByteStream(body), extensions=extensions)
-    response._content = body
-    response.is_stream_consumed = True
-    response.is_closed = True
-    return response
+    response.is_closed = True  # nothing behind an in-memory stream to release
+    return _keep(response, body)
 
 
-def _keep(response: httpx.Response, body: bytes) -> httpx.Response:
+def _keep(response: _R, body: bytes) -> _R:
     """`response` itself, its (decoded, bounded) `body` read, as `Response.read()` leaves it:
     answers with nothing to decode (faults, empty successes) need no new response object."""
     response._content = body

@@ -242,6 +242,13 @@ def encode(root: str, data: Any) -> bytes:
         written = flat.write(data)
         if written is not None:
             return written
+    return _walk(root, schema, data)
+
+
+def _walk(root: str, schema: _spec.Schema, data: Any) -> bytes:
+    """`encode` by walking the schema element by element (any shape; `_FlatList` is its
+    shortcut for flat record lists)."""
+    xml = schema["xml"]
     writer = _Writer(xml.get("namespace", ""))
     writer.element(xml["name"], writer.default_ns, _root_ref(root, schema), data, root=True)
     return "".join(writer.out).encode("utf-8")

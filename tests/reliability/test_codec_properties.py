@@ -343,11 +343,7 @@ _VALUE = st.one_of(st.none(), st.text(max_size=30), st.integers(), st.booleans()
 
 def _written_by_the_schema_walker(root: str, data: Any) -> bytes:
     """`xmlcodec.encode` without its flat-list shortcut: the general writer's bytes."""
-    schema = S.schemas()[root]
-    writer = xmlcodec._Writer(schema["xml"]["namespace"])
-    ref = xmlcodec._root_ref(root, schema)
-    writer.element(schema["xml"]["name"], writer.default_ns, ref, data, root=True)
-    return "".join(writer.out).encode("utf-8")
+    return xmlcodec._walk(root, S.schemas()[root], data)
 
 
 def _outcome(fn: Any, *args: Any) -> tuple[str, Any]:
