@@ -97,13 +97,11 @@ class Job:
         job.progress_set = bool(doc.get("progress_set", False))
         return job
 
-    def progress(self) -> int:
-        """Progress as the scheduler maintains it: the share of tasks (sweep instances counted
-        one by one) that have ended; a value set by a client stays as set [D]."""
-        stored = int(self.props.get("Progress") or 0)
-        items = self.items()
+    def progress(self, items: list[Task]) -> int:
+        """Progress as the scheduler maintains it from `items()`: the share of tasks (sweep
+        instances counted one by one) that have ended; a value set by a client stays as set [D]."""
         if self.progress_set or not items:
-            return stored
+            return int(self.props.get("Progress") or 0)
         return sum(1 for item in items if item.state in TERMINAL) * 100 // len(items)
 
     def items(self) -> list[Task]:

@@ -19,10 +19,9 @@ def job_view(job: Job) -> dict[str, Any]:
     """Stored properties plus the derived ones."""
     props = dict(job.props)
     props["HasRuntime"] = props.get("RuntimeSeconds") is not None
-    props["Progress"] = job.progress()
-    nodes = sorted(
-        {name for item in job.items() if item.alloc for name, _ in item.alloc},
-    )
+    items = job.items()
+    props["Progress"] = job.progress(items)
+    nodes = sorted({name for item in items if item.alloc for name, _ in item.alloc})
     props["AllocatedNodes"] = ",".join(nodes) if nodes else None
     return props
 
