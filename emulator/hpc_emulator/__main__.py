@@ -14,6 +14,7 @@ import uvicorn
 
 from hpc_emulator.app import create_app
 from hpc_emulator.config import EmulatorConfig, parse_users
+from hpc_emulator.server import HEADER_TIMEOUT_S, MAX_CONNECTIONS, uvicorn_config
 from hpc_emulator.service_import import add_search_paths, parse_service
 from hpc_emulator.soa.services import ServiceDef
 from hpc_emulator.tls import self_signed
@@ -37,6 +38,13 @@ def _latency(text: str) -> float:
     value = float(text)
     if not 0 <= value <= 60_000:
         raise argparse.ArgumentTypeError(f"must be 0..60000 ms, got {text}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"must be in (0, 3600] s, got {text}")
     return value
 
 
@@ -80,6 +88,25 @@ def parser() -> argparse.ArgumentParser:
         metavar="MS",
         help="wait this long before answering each request, like a distant head node",
     )
+    p.add_argument(
+        "--broker-node",
+        metavar="HOST[:PORT]",
+        help="BrokerNode of SOA sessions (default: the Host each request came to)",
+    )
+    p.add_argument(
+        "--header-timeout",
+        type=_seconds,
+        default=HEADER_TIMEOUT_S,
+        metavar="S",
+        help=f"close a connection whose request head is not complete within S (default {HEADER_TIMEOUT_S:g})",
+    )
+    p.add_argument(
+        "--max-connections",
+        type=_positive,
+        default=MAX_CONNECTIONS,
+        metavar="N",
+        help=f"open connections at most; more are closed unread (default {MAX_CONNECTIONS})",
+    )
     p.add_argument("--ready-file", type=Path, help="write the base URL here once listening")
     p.add_argument("--log-level", default="warning")
     return p
@@ -119,6 +146,7 @@ async def serve(args: argparse.Namespace, users: dict[str, str], data_dir: Path)
         users=users,
         services=args.services,
         latency=args.latency_ms / 1000,
+        broker_node=args.broker_node,
     )
     if not users and args.host not in ("127.0.0.1", "localhost", "::1"):
         print(
@@ -129,14 +157,16 @@ async def serve(args: argparse.Namespace, users: dict[str, str], data_dir: Path)
     if args.self_signed and not cert:
         cert, key = self_signed(data_dir)
     server = uvicorn.Server(
-        uvicorn.Config(
+        uvicorn_config(
             create_app(config),
             host=args.host,
             port=args.port,
             log_level=args.log_level,
-            ssl_certfile=str(cert) if cert else None,
-            ssl_keyfile=str(key) if key else None,
-            timeout_graceful_shutdown=5,
+            certfile=str(cert) if cert else None,
+            keyfile=str(key) if key else None,
+            graceful_shutdown=5,
+            header_timeout=args.header_timeout,
+            max_connections=args.max_connections,
         )
     )
     task = asyncio.create_task(server.serve())

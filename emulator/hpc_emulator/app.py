@@ -23,7 +23,8 @@ def load_broker(emu: Emulator) -> soa.Broker:
     """The SOA broker over the emulator's database: EchoService plus `config.services`."""
     registry = soa.ServiceRegistry()
     registry.register_all(emu.config.services)
-    return soa.Broker(emu.db_path, registry, emu.scheduler, broker_node=emu.config.broker_node)
+    broker_node = emu.config.broker_node or "localhost"  # answers name the request's Host
+    return soa.Broker(emu.db_path, registry, emu.scheduler, broker_node=broker_node)
 
 
 class Emulator:

@@ -17,7 +17,9 @@ class EmulatorConfig:
     users: dict[str, str] = field(default_factory=dict)  # user -> password; empty = open
     version: str = "5.3.6435.0"
     head_node: str = "HEADNODE"
-    broker_node: str = "localhost"  # WebSessionInfo.BrokerNode; clients keep using their base URL
+    # WebSessionInfo.BrokerNode: None = the host and port each request came to (its Host
+    # header), so a client that sends batch calls to BrokerNode reaches this emulator
+    broker_node: str | None = None
     max_queries: int = 1000
     query_ttl: float = 600.0
     # SOA services besides the built-in EchoService: name -> handler or `ServiceSpec`

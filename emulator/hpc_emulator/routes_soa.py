@@ -6,6 +6,7 @@ Broker methods may be sync or async; both are awaited uniformly.
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -41,6 +42,29 @@ def session_id(ctx: Ctx) -> int:
     return sid
 
 
+_HOST = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$")
+
+
+def broker_node(ctx: Ctx) -> str:
+    """`WebSessionInfo.BrokerNode`: where the client must send batch calls.
+
+    Microsoft's SOA client sends every batch call to `https://{BrokerNode}/WindowsHPC/...`
+    [C: Telepathy SOAWebServiceRequestBuilder.cs], so it must name a host (and port) the client
+    reached: the request's own `Host` header, unless `--broker-node` sets it (behind a proxy).
+    A malformed Host falls back to the address the connection came in on.
+    """
+    if ctx.emu.config.broker_node:
+        return ctx.emu.config.broker_node
+    host = ctx.request.headers.get("host", "")
+    if _HOST.match(host):
+        return host
+    server = ctx.request.scope.get("server")
+    if server:
+        addr, port = server[0], server[1]
+        return f"[{addr}]:{port}" if ":" in str(addr) else f"{addr}:{port}"
+    return "localhost"
+
+
 async def create_session(ctx: Ctx) -> Response:
     durable = flag(ctx, "durable", None)
     body = await ctx.body()
@@ -49,12 +73,14 @@ async def create_session(ctx: Ctx) -> Response:
     else:
         info = sessioninfo.from_xml(body)
     result = await call(ctx, "create_session", info, durable, ctx.user)
+    result["BrokerNode"] = broker_node(ctx)
     return ctx.respond(xmlwire.session_info(result, ctx.fmt), status=201)
 
 
 async def attach_session(ctx: Ctx) -> Response:
     durable = flag(ctx, "durable", None)
     result = await call(ctx, "attach", session_id(ctx), durable)
+    result["BrokerNode"] = broker_node(ctx)
     return ctx.respond(xmlwire.session_info(result, ctx.fmt))
 
 

@@ -23,6 +23,7 @@ import uvicorn
 
 from hpc_emulator.app import Emulator, create_app
 from hpc_emulator.config import EmulatorConfig
+from hpc_emulator.server import HEADER_TIMEOUT_S, MAX_CONNECTIONS, uvicorn_config
 from hpc_emulator.soa.services import Handler, ServiceDef, ServiceRegistry
 from hpc_emulator.tls import self_signed
 
@@ -85,11 +86,16 @@ def run_emulator(
     tls: bool = False,
     services: Mapping[str, ServiceDef] | None = None,
     latency: float = 0.0,
+    broker_node: str | None = None,
+    header_timeout: float = HEADER_TIMEOUT_S,
+    max_connections: int = MAX_CONNECTIONS,
 ) -> Iterator[RunningEmulator]:
     """Start an emulator on 127.0.0.1 (ephemeral port) in a thread; stop it on exit.
 
     `services` maps SOA service names to handlers (or `ServiceSpec` for a version, generic...).
     `latency` (seconds) delays every answer, to test code against a distant head node.
+    `broker_node` is the `BrokerNode` sessions name (default: the host and port each request
+    came to); `header_timeout` and `max_connections` as `hpc-emulator`'s flags.
     """
     tmp = None
     if data_dir is None:
@@ -104,20 +110,23 @@ def run_emulator(
         users=dict(users or {}),
         services=dict(services or {}),
         latency=latency,
+        broker_node=broker_node,
     )
     app = create_app(config)
     cert = key = None
     if tls:
         cert, key = self_signed(path)
     server = uvicorn.Server(
-        uvicorn.Config(
+        uvicorn_config(
             app,
             host="127.0.0.1",
             port=0,
             log_level="warning",
-            ssl_certfile=str(cert) if cert else None,
-            ssl_keyfile=str(key) if key else None,
-            timeout_graceful_shutdown=2,
+            certfile=str(cert) if cert else None,
+            keyfile=str(key) if key else None,
+            graceful_shutdown=2,
+            header_timeout=header_timeout,
+            max_connections=max_connections,
         )
     )
     thread = threading.Thread(target=server.run, name="hpc-emulator", daemon=True)
