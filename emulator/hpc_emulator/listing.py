@@ -26,22 +26,43 @@ class Filter:
         return not (self.since is not None and (changed is None or changed < self.since))
 
 
+MAX_FILTER = 2048  # characters; IIS refuses a query string over 2,048 bytes (maxQueryString)
+_NAME = re.compile(r"\w{1,64}")
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """Whitespace tokens grouped into clauses at each `and`: linear in the text's length.
+
+    (Regular expressions with `\\s+and\\s+` and `(.+?)\\s*$` were quadratic: 80,000 spaces held
+    the event loop 95 s.)
+    """
+    clauses: list[list[str]] = [[]]
+    for token in text.split():
+        if token.lower() == "and" and clauses[-1]:
+            clauses.append([])
+        else:
+            clauses[-1].append(token)
+    return clauses
+
+
 def parse_filter(text: str | None, state_field: str, enum: str) -> Filter:
     states: set[str] = set()
     since = None
     if text is None or not text.strip():
         return Filter(states, since)
-    for clause in re.split(r"\s+and\s+", text.strip(), flags=re.IGNORECASE):
-        m = re.match(r"^\s*(\w+)\s+eq\s+(.+?)\s*$", clause, re.IGNORECASE)
-        if not m:
+    if len(text) > MAX_FILTER:
+        raise bad_request(f"The filter is longer than {MAX_FILTER} characters.")
+    for tokens in _clauses(text):
+        clause = " ".join(tokens)
+        if len(tokens) < 3 or tokens[1].lower() != "eq" or not _NAME.fullmatch(tokens[0]):
             raise bad_request(f"The filter clause '{clause}' is not valid.")
-        name, literal = m.group(1).lower(), m.group(2).strip("'\"")
+        name, literal = tokens[0].lower(), " ".join(tokens[2:]).strip("'\"")
         if name == state_field.lower():
             states.add(values.parse_enum(enum, literal))
         elif name == "changetimefrom":
             since = values.parse_datetime(literal)
         else:
-            raise bad_request(f"The filter field '{m.group(1)}' is not supported.")
+            raise bad_request(f"The filter field '{tokens[0]}' is not supported.")
     return Filter(states, since)
 
 

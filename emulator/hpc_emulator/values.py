@@ -78,26 +78,26 @@ _YMD_SLASH = re.compile(
 
 def parse_datetime(text: str) -> datetime:
     """Accept en-US culture, `yyyy/M/d H:mm:ss` (doc examples) and ISO 8601."""
-    m = _US.match(text)
-    if m:
-        mo, d, y, hh, mi, ss, ampm = m.groups()
-        hour = int(hh or 0)
-        if ampm:
-            hour = hour % 12 + (12 if ampm.upper() == "PM" else 0)
-        local = datetime(int(y), int(mo), int(d), hour, int(mi or 0), int(ss or 0))
-        return local.astimezone(UTC)
-    m = _YMD_SLASH.match(text)
-    if m:
-        y, mo, d, hh, mi, ss = m.groups()
-        local = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
-        return local.astimezone(UTC)
     try:
+        m = _US.match(text)
+        if m:
+            mo, d, y, hh, mi, ss, ampm = m.groups()
+            hour = int(hh or 0)
+            if ampm:
+                hour = hour % 12 + (12 if ampm.upper() == "PM" else 0)
+            local = datetime(int(y), int(mo), int(d), hour, int(mi or 0), int(ss or 0))
+            return local.astimezone(UTC)
+        m = _YMD_SLASH.match(text)
+        if m:
+            y, mo, d, hh, mi, ss = m.groups()
+            local = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
+            return local.astimezone(UTC)
         parsed = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
+        if parsed.tzinfo is None:
+            parsed = parsed.astimezone()
+        return parsed.astimezone(UTC)
+    except (ValueError, OverflowError, OSError):  # out of range (year 1 in local time, month 13)
         raise bad_request(f"'{text}' is not a valid date and time.") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.astimezone()
-    return parsed.astimezone(UTC)
 
 
 def parse_bool(text: str) -> bool:
