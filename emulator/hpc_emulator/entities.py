@@ -145,6 +145,11 @@ def apply_props(
             raise bad_request(f"The property '{name}' is not a valid property name.")
         if not prop.settable:
             raise bad_request(f"The property '{prop.name}' is read-only.")
+        if raw is not None and len(raw) > prop.max_len:
+            raise bad_request(
+                f"The value of '{prop.name}' is {len(raw)} characters long; "
+                f"HPC Pack allows at most {prop.max_len}."
+            )
         value = values.parse_value(prop.kind, raw)
         if prop.kind == "int" and value is not None and value < 0 and prop.name != "ExitCode":
             raise bad_request(f"The value of '{prop.name}' cannot be negative.")

@@ -11,6 +11,13 @@ from typing import Any
 
 from hpc_emulator.faults import bad_request
 
+# Lengths HPC Pack documents (characters): Name and Project of a job, Name of a task: 80
+# (ISchedulerJob::Name/Project, ISchedulerTask::Name); CommandLine: 480 (ISchedulerTask::
+# CommandLine); ProgressMessage: 80 ("Understanding the Progress and Progress Message Job
+# Properties"). Any other string: the spec's bound on a property value (Property.Value
+# maxLength), since the service documents none [I]. A longer value is a 400 fault.
+MAX_STRING = 65536
+
 
 @dataclass(frozen=True)
 class Prop:
@@ -19,6 +26,7 @@ class Prop:
     settable: bool = False
     default: Any = None
     readable: bool = True
+    max_len: int = MAX_STRING
 
 
 def _catalogue(props: list[Prop]) -> dict[str, Prop]:
@@ -30,11 +38,11 @@ R, W = False, True
 JOB_PROPS = _catalogue(
     [
         Prop("Id", "int"),
-        Prop("Name", "str", W, ""),
+        Prop("Name", "str", W, "", max_len=80),
         Prop("Owner", "str"),
         Prop("UserName", "str", W),
         Prop("Password", "str", W, readable=False),
-        Prop("Project", "str", W, ""),
+        Prop("Project", "str", W, "", max_len=80),
         Prop("RuntimeSeconds", "int", W),
         Prop("HasRuntime", "bool", R, False),
         Prop("SubmitTime", "datetime"),
@@ -73,7 +81,7 @@ JOB_PROPS = _catalogue(
         Prop("OrderBy", "str", W),
         Prop("ClientSource", "str", W),
         Prop("Progress", "int", W, 0),
-        Prop("ProgressMessage", "str", W),
+        Prop("ProgressMessage", "str", W, max_len=80),
         Prop("TargetResourceCount", "int", W, 0),
         Prop("Priority", "JobPriority", W, "Normal"),
         Prop("ExpandedPriority", "int", W, 2000),
@@ -104,7 +112,7 @@ TASK_PROPS = _catalogue(
         Prop("TaskId", "str"),
         Prop("JobTaskId", "int"),
         Prop("InstanceId", "int", R, 0),
-        Prop("Name", "str", W, ""),
+        Prop("Name", "str", W, "", max_len=80),
         Prop("State", "TaskState", R, "Configuring"),
         Prop("PreviousState", "TaskState", R, "Configuring"),
         Prop("MinCores", "int", W, 1),
@@ -121,7 +129,7 @@ TASK_PROPS = _catalogue(
         Prop("EndTime", "datetime"),
         Prop("ChangeTime", "datetime"),
         Prop("ParentJobId", "int"),
-        Prop("CommandLine", "str", W, ""),
+        Prop("CommandLine", "str", W, "", max_len=480),
         Prop("WorkDirectory", "str", W),
         Prop("RequiredNodes", "str", W),
         Prop("DependsOn", "str", W),

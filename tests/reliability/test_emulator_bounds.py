@@ -110,3 +110,42 @@ def test_paging_cache_is_bounded_in_bytes_and_packs_integer_keys() -> None:
     assert cache.page("tasks/1", tokens[-1], lambda: [], 10)[0] == pairs[10:20]
     with pytest.raises(Exception, match="does not exist or has expired"):
         cache.page("tasks/1", token, lambda: [], 10)
+
+
+def _props_xml(**props: str) -> bytes:
+    items = "".join(
+        f"<Property><Name>{n}</Name><Value>{v}</Value></Property>" for n, v in props.items()
+    )
+    return (
+        f"<ArrayOfProperty xmlns='http://schemas.microsoft.com/HPCS2008R2/common'>{items}"
+        "</ArrayOfProperty>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "limit"),
+    [("/Jobs", "Name", 80), ("/Jobs", "Project", 80), ("/Job/{job}/Tasks", "Name", 80),
+     ("/Job/{job}/Tasks", "CommandLine", 480)],
+)  # fmt: skip
+def test_documented_property_lengths_are_enforced(
+    hpc_emulator: RunningEmulator, path: str, name: str, limit: int
+) -> None:
+    xml = {"Content-Type": "application/xml", **V}
+    with httpx.Client(base_url=hpc_emulator.base_url, headers=xml) as c:
+        job = c.post("/Jobs", content=_props_xml()).text
+        job_id = int(job.split(">")[1].split("<")[0])
+        url = path.format(job=job_id)
+        assert c.post(url, content=_props_xml(**{name: "a" * limit})).status_code == 200
+        r = c.post(url, content=_props_xml(**{name: "a" * (limit + 1)}))
+        assert r.status_code == 400 and f"at most {limit}" in r.text, r.text
+
+
+def test_a_huge_job_name_is_refused_and_the_job_list_stays_readable(
+    hpc_emulator: RunningEmulator,
+) -> None:
+    xml = {"Content-Type": "application/xml", **V}
+    with httpx.Client(base_url=hpc_emulator.base_url, headers=xml, timeout=60) as c:
+        r = c.post("/Jobs", content=_props_xml(Name="n" * 1_000_000))
+        assert r.status_code in (400, 413), r.text[:200]
+        listing = c.get("/Jobs", params={"Properties": "Id,Name", "RowsPerRead": "1000"})
+        assert listing.status_code == 200 and len(listing.content) < 1_000_000
