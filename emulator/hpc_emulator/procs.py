@@ -3,8 +3,8 @@
 A PID stored before a crash may now belong to another program (PID reuse), so a restarted
 emulator kills a stored process group only when it can prove the group is the task's: the
 leader has the start time recorded at spawn (`/proc/<pid>/stat` field 22, same boot), or a
-member of the group still carries the run's token in its environment (the leader exited, its
-children did not). Linux only; elsewhere nothing is killed.
+member of the group carries the run's token in its environment (the leader exited and its
+children did not, or the PID was never stored). Linux only; elsewhere nothing is killed.
 """
 
 from __future__ import annotations
@@ -53,29 +53,25 @@ def _carries(pid: int, token: str) -> bool:
     return f"{TOKEN_VAR}={token}".encode() in environ.split(b"\0")
 
 
-def group_is_task(pgid: int, ident: str | None, token: str | None) -> bool:
-    """Is the live process group `pgid` the one the task run (`ident`, `token`) started?"""
-    if ident is not None and identity(pgid) == ident:
-        return True
-    if not token:
-        return False
-    for entry in PROC.iterdir() if PROC.is_dir() else ():
-        if not entry.name.isdigit():
-            continue
-        fields = _stat(int(entry.name))
-        if (
-            fields
-            and len(fields) > 2
-            and fields[2] == str(pgid)
-            and _carries(int(entry.name), token)
-        ):
-            return True
-    return False
+def task_groups(pid: int | None, ident: str | None, token: str | None) -> set[int]:
+    """Live process groups provably started by the task run: the stored leader if its
+    identity matches, and the group of every process carrying the run's token (found also
+    when the PID was never stored, or the leader exited and left its children)."""
+    groups = set()
+    if pid is not None and ident is not None and identity(pid) == ident:
+        groups.add(pid)
+    if token and PROC.is_dir():
+        for entry in PROC.iterdir():
+            if entry.name.isdigit() and _carries(int(entry.name), token):
+                fields = _stat(int(entry.name))
+                if fields and len(fields) > 2 and fields[2].isdigit():
+                    groups.add(int(fields[2]))
+    return {g for g in groups if g > 1 and g != os.getpgrp()}
 
 
-def kill_verified(pgid: int, ident: str | None, token: str | None) -> bool:
-    """SIGKILL the group only if it is provably the task's; says whether it did."""
-    if pgid <= 1 or not group_is_task(pgid, ident, token):
-        return False
-    kill_group(pgid, signal.SIGKILL)
-    return True
+def kill_verified(pid: int | None, ident: str | None, token: str | None) -> set[int]:
+    """SIGKILL the task run's groups (`task_groups`) and nothing else; returns them."""
+    groups = task_groups(pid, ident, token)
+    for group in groups:
+        kill_group(group, signal.SIGKILL)
+    return groups

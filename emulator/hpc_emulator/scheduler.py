@@ -134,7 +134,7 @@ class Scheduler:
         for item in job.items():
             if item.state not in ("Running", "Dispatching"):
                 continue
-            if item.pid:
+            if item.pid or item.run_token:
                 kill_verified(item.pid, item.pid_ident, item.run_token)  # PIDs get reused
                 item.pid = item.pid_ident = None
             if item.props.get("IsRerunnable", True):

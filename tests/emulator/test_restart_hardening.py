@@ -112,10 +112,15 @@ def test_restart_still_kills_the_tasks_own_leftover_group(tmp_path: Path) -> Non
 
 
 def test_a_second_emulator_on_the_same_data_dir_refuses_to_start(tmp_path: Path) -> None:
-    from hpc_emulator.store import DataDirLocked
-
     first = start_emulator_process(data_dir=tmp_path)
     try:
+        try:
+            started = start_emulator_process(data_dir=tmp_path)
+        except RuntimeError:
+            pass
+        else:
+            started.terminate()
+            raise AssertionError("a second emulator started on the same data dir")
         second = subprocess.run(
             [sys.executable, "-m", "hpc_emulator", "--port", "0", "--data-dir", str(tmp_path)],
             capture_output=True,
@@ -125,6 +130,8 @@ def test_a_second_emulator_on_the_same_data_dir_refuses_to_start(tmp_path: Path)
         assert second.returncode != 0
         assert "in use by another emulator" in second.stderr, second.stderr
         assert f"pid {first.pid}" in second.stderr
+        from hpc_emulator.store import DataDirLocked
+
         with pytest.raises(DataDirLocked), run_emulator(data_dir=tmp_path):
             pass
         c = httpx.Client(base_url=first.base_url, timeout=30)
