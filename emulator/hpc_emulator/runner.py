@@ -25,7 +25,7 @@ from hpc_emulator.procs import kill_group
 
 OUTPUT_TAIL = 4000  # characters kept in Output (HPC Pack: "up to 4 KB" [D])
 READ_LIMIT = 4 * OUTPUT_TAIL  # bytes read back: enough for OUTPUT_TAIL UTF-8 characters
-KILL_GRACE = 2.0  # seconds between SIGTERM and SIGKILL on a non-forced cancel
+KILL_GRACE = 5.0  # SIGTERM -> SIGKILL on a non-forced cancel: "Same as node managers" [C]
 DRAIN_LIMIT = 2.0  # seconds the output pipe is still read after the task's process exited
 
 

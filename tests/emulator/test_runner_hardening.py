@@ -161,7 +161,7 @@ def test_cancel_right_after_submit_leaves_no_process(client: httpx.Client) -> No
         assert r.status_code == 200, r.text
     for job in jobs:
         assert wait_state(client, job, {"Canceled"}, timeout=10)["State"] == "Canceled"
-    # SIGTERM at once, SIGKILL after the 2 s grace: far less than the tasks' 30 s
+    # SIGTERM at once, SIGKILL after the 5 s grace: far less than the tasks' 30 s
     leaked = wait_none_marked(marker, timeout=10)
     for pid in leaked:  # do not leave them behind when this fails
         with contextlib.suppress(OSError):
@@ -177,7 +177,7 @@ def test_requeue_within_the_kill_grace_is_not_touched_by_the_old_run(
     set_env(client, f"/Job/{job}", MARK=marker)
     first = tmp_path / "first"
     # run 1 ignores SIGTERM (so it lives through the grace); run 2 outlives that grace
-    command = f"if [ -e {first} ]; then sleep 4; echo second; else trap '' TERM; touch {first}; sleep 30; fi"
+    command = f"if [ -e {first} ]; then sleep 7; echo second; else trap '' TERM; touch {first}; sleep 30; fi"
     task = add_task(client, job, CommandLine=command)
     submit(client, job)
     wait_state(client, job, {"Running"})
