@@ -131,8 +131,9 @@ def test_default_workdir_and_stdin(client: httpx.Client, hpc_emulator: RunningEm
 
 def test_valid_exit_codes_and_fail_on_task_failure(client: httpx.Client) -> None:
     job = create_job(client, FailOnTaskFailure="true")
-    add_task(client, job, CommandLine="exit 7", TaskValidExitCodes="0,7")
-    bad = add_task(client, job, CommandLine="exit 1", Name="bad")
+    add_task(client, job, CommandLine="exit 7", TaskValidExitCodes="0,7", Name="ok")
+    # after "ok": otherwise which of the two ends first is a race
+    bad = add_task(client, job, CommandLine="exit 1", Name="bad", DependsOn="ok")
     slow = add_task(client, job, CommandLine="sleep 20", DependsOn="bad")
     submit(client, job)
     props = wait_state(client, job, {"Failed", "Finished"})
