@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hpc_emulator.procs import kill_group
+from hpc_emulator.procs import TOKEN_VAR, kill_group, kill_verified
 
 OUTPUT_TAIL = 4000  # characters kept in Output (HPC Pack: "up to 4 KB" [D])
 READ_LIMIT = 4 * OUTPUT_TAIL  # bytes read back: enough for OUTPUT_TAIL UTF-8 characters
@@ -183,10 +183,12 @@ class TaskProcess:
         kill_group(self.proc.pid, signal.SIGKILL)  # what the task left behind
         if reader is not None:
             done, _ = await asyncio.wait({reader}, timeout=DRAIN_LIMIT)
-            if not done:  # a process outside the group still holds the pipe
+            if not done:  # a process that left the group (setsid) still holds the pipe
                 reader.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await reader
+                if token := spec.env.get(TOKEN_VAR):
+                    await asyncio.to_thread(kill_verified, None, None, token)
         elif spec.stdout:
             tail = bytearray(await asyncio.to_thread(_read_tail, spec.path(spec.stdout)))
         output = tail.decode("utf-8", "replace")[-OUTPUT_TAIL:]

@@ -132,11 +132,12 @@ class Scheduler:
             self._save_job(job)
         failed = False
         for item in job.items():
+            if item.pid or item.run_token:  # a run was live: Running, or stopped in its grace
+                kill_verified(item.pid, item.pid_ident, item.run_token)  # PIDs get reused
+                item.pid = item.pid_ident = item.run_token = None
+                self._save_task(item)
             if item.state not in ("Running", "Dispatching"):
                 continue
-            if item.pid or item.run_token:
-                kill_verified(item.pid, item.pid_ident, item.run_token)  # PIDs get reused
-                item.pid = item.pid_ident = None
             if item.props.get("IsRerunnable", True):
                 set_state(item.props, "Queued")
                 item.props["AutoRequeueCount"] = int(item.props.get("AutoRequeueCount") or 0) + 1
@@ -626,14 +627,14 @@ class Scheduler:
             AllocatedCoreIds=",".join(f"{name}:{c}" for name, cores in item.alloc for c in cores),
         )
         set_state(item.props, "Running")
-        item.run_token = secrets.token_hex(8)
+        item.run_token = token = secrets.token_hex(8)
         self._save_task(item)
         self._refresh_master(job, item)
         proc = TaskProcess()
         proc.on_spawn = lambda pid: self._spawned(item, proc, pid)
         item.proc = proc
         self._procs.add(proc)
-        runner = asyncio.get_running_loop().create_task(self._run(job, item, proc))
+        runner = asyncio.get_running_loop().create_task(self._run(job, item, proc, token))
         self._running.add(runner)
         runner.add_done_callback(self._running.discard)
 
@@ -702,7 +703,7 @@ class Scheduler:
                 env[var] = str(spec.path(path))
         return spec
 
-    async def _run(self, job: Job, item: Task, proc: TaskProcess) -> None:
+    async def _run(self, job: Job, item: Task, proc: TaskProcess, token: str) -> None:
         try:
             result = await proc.run(self._spec(job, item))
         except asyncio.CancelledError:
@@ -711,11 +712,14 @@ class Scheduler:
             result = RunResult(None, "", f"Cannot start the task: {exc}")
         finally:
             self._procs.discard(proc)
-        if item.proc is not proc:
-            return  # stopped (canceled, failed with its job) and maybe started again since
+        if item.run_token == token:  # this run is over: nothing of it for a restart to kill
+            item.pid = item.pid_ident = item.run_token = None
+        if item.proc is not proc:  # stopped (canceled, failed with its job), maybe restarted
+            if item.run_token is None:
+                self._save_task(item)
+            return
         self._release(job, item)
         item.proc = None
-        item.pid = item.pid_ident = None
         with self.store.batch():
             item.props["Output"] = result.output
             item.props["ExitCode"] = result.exit_code

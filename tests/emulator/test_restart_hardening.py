@@ -148,3 +148,39 @@ def test_the_lock_is_released_by_a_sigkill(tmp_path: Path) -> None:
     first.kill()
     second = start_emulator_process(data_dir=tmp_path)
     second.terminate()
+
+
+def test_restart_kills_a_task_canceled_within_its_grace(tmp_path: Path) -> None:
+    """The SIGKILL after the grace period was a timer of the dead emulator: the restart must
+    still stop the run it had canceled."""
+    marker = new_marker()
+    first = tmp_path / "first"
+    proc = start_emulator_process(data_dir=tmp_path / "data", nodes=1, cores_per_node=1)
+    try:
+        c = httpx.Client(base_url=proc.base_url, timeout=30)
+        job = create_job(c, Name="grace")
+        set_env(c, f"/Job/{job}", MARK=marker)
+        add_task(c, job, CommandLine=f"trap '' TERM; touch {first}; sleep 60")
+        submit(c, job)
+        deadline = time.monotonic() + 15
+        while not first.exists():
+            assert time.monotonic() < deadline, "the task never started"
+            time.sleep(0.05)
+        r = c.post(
+            f"/Job/{job}/Cancel",
+            content='<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">x</string>',
+            headers={"Content-Type": "application/xml; charset=utf-8"},
+        )
+        assert r.status_code == 200, r.text
+        c.close()
+    finally:
+        proc.kill()  # within the grace: the task ignores SIGTERM, no SIGKILL sent yet
+    assert wait_none_marked(marker, timeout=0.5) != []
+    proc2 = start_emulator_process(data_dir=tmp_path / "data", nodes=1, cores_per_node=1)
+    try:
+        leaked = wait_none_marked(marker, timeout=10)
+    finally:
+        proc2.terminate()
+        for pid in wait_none_marked(marker, timeout=0):
+            os.kill(pid, 9)
+    assert leaked == []

@@ -212,3 +212,16 @@ def test_marked_pids_sees_a_marked_process() -> None:
     finally:
         proc.kill()
         proc.wait(timeout=10)
+
+
+def test_a_child_that_left_the_process_group_is_stopped_too(client: httpx.Client) -> None:
+    """`setsid` puts the child in its own session, out of reach of the group kill; it still
+    carries the run's token, and holds the output pipe open."""
+    marker = new_marker()
+    job = create_job(client, Name="escape")
+    set_env(client, f"/Job/{job}", MARK=marker)
+    task = add_task(client, job, CommandLine="setsid sleep 15 & echo started")
+    submit(client, job)
+    assert wait_state(client, job, {"Finished", "Failed"}, timeout=8)["State"] == "Finished"
+    assert task_props(client, job, task, "Output")["Output"] == "started\n"
+    assert wait_none_marked(marker, timeout=5) == []
