@@ -17,6 +17,7 @@ from hpc_emulator.config import EmulatorConfig, parse_users
 from hpc_emulator.server import HEADER_TIMEOUT_S, MAX_CONNECTIONS, uvicorn_config
 from hpc_emulator.service_import import add_search_paths, parse_service
 from hpc_emulator.soa.services import ServiceDef
+from hpc_emulator.store import DataDirLocked
 from hpc_emulator.tls import self_signed
 
 
@@ -197,7 +198,10 @@ def main(argv: list[str] | None = None) -> None:
         if data_dir is None:
             data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="hpc-emu-")))
         with contextlib.suppress(KeyboardInterrupt):
-            asyncio.run(serve(args, users, data_dir))
+            try:
+                asyncio.run(serve(args, users, data_dir))
+            except DataDirLocked as exc:
+                sys.exit(f"hpc-emulator: {exc}")
     sys.exit(0)
 
 

@@ -30,7 +30,9 @@ class Task:
     custom: dict[str, str] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
     subtasks: dict[int, Task] = field(default_factory=dict)
-    pid: int | None = None
+    pid: int | None = None  # leader (= process group) of the current run
+    pid_ident: str | None = None  # `procs.identity` of that PID at spawn
+    run_token: str | None = None  # in the run's environment (`procs.TOKEN_VAR`)
     proc: TaskProcess | None = None
     alloc: Allocation | None = None
     cores: int = 0
@@ -49,6 +51,8 @@ class Task:
             "custom": self.custom,
             "env": self.env,
             "pid": self.pid,
+            "pid_ident": self.pid_ident,
+            "run_token": self.run_token,
         }
 
     @classmethod
@@ -56,9 +60,10 @@ class Task:
         cls, job_id: int, task_id: int, instance_id: int, doc: dict[str, Any]
     ) -> Task:
         props = {k: values.from_json(_kind(TASK_PROPS, k), v) for k, v in doc["props"].items()}
-        return cls(
-            job_id, task_id, instance_id, props, doc["custom"], doc["env"], pid=doc.get("pid")
-        )
+        task = cls(job_id, task_id, instance_id, props, doc["custom"], doc["env"])
+        task.pid, task.pid_ident = doc.get("pid"), doc.get("pid_ident")
+        task.run_token = doc.get("run_token")
+        return task
 
 
 @dataclass

@@ -772,7 +772,13 @@ class Task(BaseModel):
     change_time: Annotated[AwareDatetime | None, Field(alias="ChangeTime")] = None
     parent_job_id: Annotated[int | None, Field(alias="ParentJobId")] = None
     command_line: Annotated[str | None, Field(alias="CommandLine", max_length=32767)] = None
-    work_directory: Annotated[str | None, Field(alias="WorkDirectory")] = None
+    work_directory: Annotated[
+        str | None,
+        Field(
+            alias="WorkDirectory",
+            description="Working directory of the task's process. `%NAME%` is replaced by that variable of the task's environment (the CCP_* variables such as `%CCP_JOBID%`, `%CCP_TASKID%`, `%CCP_TASKINSTANCEID%`, and the job's and task's environment variables) when the task runs [D: \"Environment Variables in Windows HPC Server 2008 R2\", `job submit /stdout:%USERPROFILE%\\%CCP_JOBID%.txt`]; names match case-insensitively and an unknown `%NAME%` stays as written, as cmd.exe leaves it [I]. The property keeps the value as set. The emulator resolves a relative path under its data directory.",
+        ),
+    ] = None
     required_nodes: Annotated[str | None, Field(alias="RequiredNodes")] = None
     depends_on: Annotated[
         str | None,
@@ -780,9 +786,27 @@ class Task(BaseModel):
     ] = None
     is_exclusive: Annotated[bool | None, Field(alias="IsExclusive")] = None
     is_rerunnable: Annotated[bool | None, Field(alias="IsRerunnable")] = None
-    std_out_file_path: Annotated[str | None, Field(alias="StdOutFilePath")] = None
-    std_in_file_path: Annotated[str | None, Field(alias="StdInFilePath")] = None
-    std_err_file_path: Annotated[str | None, Field(alias="StdErrFilePath")] = None
+    std_out_file_path: Annotated[
+        str | None,
+        Field(
+            alias="StdOutFilePath",
+            description="File that receives standard output; an existing file is overwritten. Without one, the output is kept in `Output` [D: ISchedulerTask StdOutFilePath]. In a parametric sweep's instances every `*` is replaced by the instance value [D: same page] (the emulator pads a run of `*` as in CommandLine: `out***.txt` -> `out007.txt` [I]); then `%NAME%` is replaced from the task's environment when it runs, as for WorkDirectory [D: \"Environment Variables in Windows HPC Server 2008 R2\"]. A relative path is relative to the working directory.",
+        ),
+    ] = None
+    std_in_file_path: Annotated[
+        str | None,
+        Field(
+            alias="StdInFilePath",
+            description="File read as standard input. `*` (sweep instances) and `%NAME%` are expanded as for StdOutFilePath [D: ISchedulerTask StdInFilePath].",
+        ),
+    ] = None
+    std_err_file_path: Annotated[
+        str | None,
+        Field(
+            alias="StdErrFilePath",
+            description="File that receives standard error; without one, standard error goes where standard output goes [D: ISchedulerTask StdErrFilePath]. `*` (sweep instances) and `%NAME%` are expanded as for StdOutFilePath [D: same page].",
+        ),
+    ] = None
     exit_code: Annotated[int | None, Field(alias="ExitCode")] = None
     requeue_count: Annotated[int | None, Field(alias="RequeueCount")] = None
     start_value: Annotated[int | None, Field(alias="StartValue")] = None
@@ -790,7 +814,11 @@ class Task(BaseModel):
     increment_value: Annotated[int | None, Field(alias="IncrementValue")] = None
     error_message: Annotated[str | None, Field(alias="ErrorMessage")] = None
     output: Annotated[
-        str | None, Field(alias="Output", description="Last part of the task's standard output.")
+        str | None,
+        Field(
+            alias="Output",
+            description='Last part of the task\'s output: the scheduler keeps "up to 4 KB" when the task has no stdout file [D: "Understanding application and data files"]. The emulator keeps the last 4000 characters of standard output (and of standard error when it has no file), or of the stdout file when it is a regular file [I].',
+        ),
     ] = None
     user_blob: Annotated[str | None, Field(alias="UserBlob")] = None
     type: Annotated[TaskType | None, Field(alias="Type")] = None

@@ -1,19 +1,32 @@
-"""Runs one task's command line as a real local process (`/bin/sh -c`), without blocking the loop.
+"""Runs one task's command line as a real local process (`/bin/sh -c`), never blocking the loop.
 
-Each process gets its own session (process group) so cancel can kill the whole tree; standard
-output is kept as a bounded tail, as HPC Pack keeps the last part of a task's output.
+* Std files are opened in a worker thread with O_NONBLOCK (a FIFO with no peer cannot freeze the
+  emulator) and only the tail the Output property keeps is read back, from regular files only
+  (`/dev/zero` as stdout cannot fill memory).
+* Any failure to prepare or start (a missing file, a NUL byte or lone surrogate in the command,
+  an environment value or a path) is a `RunResult` with `error`, never an exception.
+* The task ends when its own process exits; what it left running in its process group (its own
+  session) is then killed. A kill that arrives before the process exists is applied on spawn.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import os
 import signal
-from dataclasses import dataclass
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-OUTPUT_TAIL = 4000
+from hpc_emulator.procs import TOKEN_VAR, kill_group, kill_verified
+
+OUTPUT_TAIL = 4000  # characters kept in Output (HPC Pack: "up to 4 KB" [D])
+READ_LIMIT = 4 * OUTPUT_TAIL  # bytes read back: enough for OUTPUT_TAIL UTF-8 characters
+KILL_GRACE = 5.0  # SIGTERM -> SIGKILL on a non-forced cancel: "Same as node managers" [C]
+DRAIN_LIMIT = 2.0  # seconds the output pipe is still read after the task's process exited
 
 
 @dataclass
@@ -25,6 +38,11 @@ class RunSpec:
     stdout: str | None
     stderr: str | None
     timeout: float | None
+    dirs: list[Path] = field(default_factory=list)  # created before the start (HOME, TMPDIR)
+
+    def path(self, name: str) -> Path:
+        path = Path(name)
+        return path if path.is_absolute() else self.workdir / path
 
 
 @dataclass
@@ -35,93 +53,178 @@ class RunResult:
     timed_out: bool = False
 
 
-class TaskProcess:
-    """Handle on a running task process; `kill()` is safe at any moment."""
+def _open(path: Path, flags: int) -> int:
+    fd = os.open(path, flags | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC, 0o666)
+    fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+    return fd
 
-    def __init__(self, spec: RunSpec) -> None:
-        self.spec = spec
+
+def _prepare(spec: RunSpec) -> list[int | None]:
+    """(stdin, stdout, stderr) descriptors, None where the task has no file (worker thread)."""
+    for directory in [spec.workdir, *spec.dirs]:
+        directory.mkdir(parents=True, exist_ok=True)
+    fds: list[int | None] = [None, None, None]
+    try:
+        if spec.stdin:
+            fds[0] = _open(spec.path(spec.stdin), os.O_RDONLY)
+        write = (
+            os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+        )  # "If the file exists, it is overwritten." [D]
+        out = spec.path(spec.stdout) if spec.stdout else None
+        err = spec.path(spec.stderr) if spec.stderr else None
+        if out is not None:
+            fds[1] = _open(out, write)
+        if err is not None and err == out:
+            fds[2] = os.dup(fds[1]) if fds[1] is not None else None
+        elif err is not None:
+            fds[2] = _open(err, write)
+    except BaseException:
+        _close(fds)
+        raise
+    return fds
+
+
+def _close(fds: list[int | None]) -> None:
+    for fd in fds:
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def _read_tail(path: Path) -> bytes:
+    """The last READ_LIMIT bytes of a regular file; nothing from FIFOs and devices."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except (OSError, ValueError):
+        return b""
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return b""
+        start = max(0, info.st_size - READ_LIMIT)
+        return os.pread(fd, READ_LIMIT, start)
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeError):
+        return "a value holds characters that cannot be encoded (a lone surrogate)"
+    text = str(exc)
+    return "a value holds a NUL character" if "null" in text.lower() else text
+
+
+class TaskProcess:
+    """Handle on one run of a task; `kill()` is safe at any moment, also before the spawn."""
+
+    def __init__(self, on_spawn: Callable[[int], None] | None = None) -> None:
+        self.on_spawn = on_spawn
         self.proc: asyncio.subprocess.Process | None = None
         self.killed = False
+        self._forced = False
 
     @property
     def pid(self) -> int | None:
         return self.proc.pid if self.proc else None
 
-    def _path(self, name: str) -> Path:
-        path = Path(name)
-        return path if path.is_absolute() else self.spec.workdir / path
-
-    async def run(self) -> RunResult:
-        spec = self.spec
+    async def run(self, spec: RunSpec) -> RunResult:
+        if self.killed:
+            return RunResult(None, "", "The task was stopped before it started.")
         try:
-            spec.workdir.mkdir(parents=True, exist_ok=True)
-            stdin = open(self._path(spec.stdin), "rb") if spec.stdin else None  # noqa: SIM115
-        except OSError as exc:
-            return RunResult(None, "", f"Cannot prepare the task: {exc}")
-        out_file = err_file = None
+            fds = await asyncio.to_thread(_prepare, spec)
+        except Exception as exc:  # OSError, ValueError (NUL), UnicodeError (surrogate)
+            return RunResult(None, "", f"Cannot prepare the task: {_describe(exc)}")
+        read_fd: int | None = None
         try:
-            if spec.stdout:
-                out_file = open(self._path(spec.stdout), "wb")  # noqa: SIM115
-            if spec.stderr:
-                err_file = open(self._path(spec.stderr), "wb")  # noqa: SIM115
+            if self.killed:
+                return RunResult(None, "", "The task was stopped before it started.")
+            out = fds[1]
+            if out is None:
+                read_fd, out = os.pipe()
+                fds[1] = out
+            if fds[2] is None:  # stderr goes where stdout goes
+                fds[2] = os.dup(out)
             self.proc = await asyncio.create_subprocess_exec(
                 "/bin/sh",
                 "-c",
                 spec.command,
                 cwd=spec.workdir,
                 env=spec.env,
-                stdin=stdin if stdin else asyncio.subprocess.DEVNULL,
-                stdout=out_file if out_file else asyncio.subprocess.PIPE,
-                stderr=err_file if err_file else asyncio.subprocess.STDOUT,
+                stdin=fds[0] if fds[0] is not None else asyncio.subprocess.DEVNULL,
+                stdout=fds[1],
+                stderr=fds[2],
                 start_new_session=True,
             )
-        except OSError as exc:
-            return RunResult(None, "", f"Cannot start the task: {exc}")
+        except Exception as exc:
+            if read_fd is not None:
+                os.close(read_fd)
+            return RunResult(None, "", f"Cannot start the task: {_describe(exc)}")
         finally:
-            for f in (stdin, out_file, err_file):
-                if f is not None:
-                    f.close()
-        timed_out = False
+            _close(fds)
+        if self.on_spawn is not None:
+            self.on_spawn(self.proc.pid)
+        if self.killed:  # canceled while it was being started
+            self._signal()
+        return await self._watch(spec, read_fd)
+
+    async def _watch(self, spec: RunSpec, read_fd: int | None) -> RunResult:
+        assert self.proc is not None
         tail = bytearray()
+        reader = None if read_fd is None else asyncio.create_task(_read_pipe(read_fd, tail))
+        timed_out = False
         try:
-            async with asyncio.timeout(spec.timeout):
-                if self.proc.stdout is not None:
-                    while chunk := await self.proc.stdout.read(65536):
-                        tail += chunk
-                        if len(tail) > 4 * OUTPUT_TAIL:
-                            del tail[: len(tail) - 4 * OUTPUT_TAIL]
-                await self.proc.wait()
+            await asyncio.wait_for(self.proc.wait(), spec.timeout)
         except TimeoutError:
             timed_out = True
             self.kill(forced=True)
             await self.proc.wait()
-        if spec.stdout:
-            tail = bytearray(self._read_tail(self._path(spec.stdout)))
+        kill_group(self.proc.pid, signal.SIGKILL)  # what the task left behind
+        if reader is not None:
+            done, _ = await asyncio.wait({reader}, timeout=DRAIN_LIMIT)
+            if not done:  # a process that left the group (setsid) still holds the pipe
+                reader.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await reader
+                if token := spec.env.get(TOKEN_VAR):
+                    await asyncio.to_thread(kill_verified, None, None, token)
+        elif spec.stdout:
+            tail = bytearray(await asyncio.to_thread(_read_tail, spec.path(spec.stdout)))
         output = tail.decode("utf-8", "replace")[-OUTPUT_TAIL:]
         return RunResult(self.proc.returncode, output, None, timed_out)
 
-    @staticmethod
-    def _read_tail(path: Path) -> bytes:
-        try:
-            with open(path, "rb") as f:
-                f.seek(0, os.SEEK_END)
-                size = f.tell()
-                f.seek(max(0, size - 4 * OUTPUT_TAIL))
-                return f.read()
-        except OSError:
-            return b""
-
     def kill(self, forced: bool) -> None:
-        """Forced: SIGKILL now; otherwise SIGTERM, then SIGKILL after a short grace period."""
+        """Forced: SIGKILL now; otherwise SIGTERM, then SIGKILL after KILL_GRACE."""
         self.killed = True
+        self._forced = self._forced or forced
+        self._signal()
+
+    def _signal(self) -> None:
         if self.proc is None or self.proc.returncode is not None:
             return
-        kill_group(self.proc.pid, signal.SIGKILL if forced else signal.SIGTERM)
-        if not forced:
-            loop = asyncio.get_running_loop()
-            loop.call_later(2.0, kill_group, self.proc.pid, signal.SIGKILL)
+        if self._forced:
+            kill_group(self.proc.pid, signal.SIGKILL)
+            return
+        kill_group(self.proc.pid, signal.SIGTERM)
+        asyncio.get_running_loop().call_later(KILL_GRACE, self._escalate)
+
+    def _escalate(self) -> None:
+        if self.proc is not None and self.proc.returncode is None:
+            kill_group(self.proc.pid, signal.SIGKILL)
 
 
-def kill_group(pid: int, sig: int) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pid, sig)
+async def _read_pipe(fd: int, tail: bytearray) -> None:
+    """Keep the last READ_LIMIT bytes written to the pipe until EOF."""
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    transport, _ = await loop.connect_read_pipe(
+        lambda: asyncio.StreamReaderProtocol(reader), os.fdopen(fd, "rb", buffering=0)
+    )
+    try:
+        while chunk := await reader.read(65536):
+            tail += chunk
+            if len(tail) > READ_LIMIT:
+                del tail[: len(tail) - READ_LIMIT]
+    finally:
+        transport.close()

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import re
-import signal
+import secrets
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -28,9 +26,11 @@ from hpc_emulator.entities import (
     sweep_values,
 )
 from hpc_emulator.faults import invalid_state, not_found
+from hpc_emulator.procs import TOKEN_VAR, identity, kill_verified
 from hpc_emulator.props import JOB_PROPS, TASK_PROPS
-from hpc_emulator.runner import RunSpec, TaskProcess, kill_group
+from hpc_emulator.runner import RunResult, RunSpec, TaskProcess
 from hpc_emulator.store import Store
+from hpc_emulator.taskenv import base_env, expand_sweep, expand_vars, home_dir
 from hpc_emulator.xmlwire import Props
 
 ACTIVE = frozenset({"Submitted", "Queued", "Running"})  # the states a scheduling pass handles
@@ -51,9 +51,7 @@ def touch(props: dict[str, Any]) -> None:
     props["ChangeTime"] = values.now()
 
 
-def expand_command(command: str, value: int) -> str:
-    """`*` runs become the sweep value, zero-padded to the run's length (`***` -> `007`)."""
-    return re.sub(r"\*+", lambda m: str(value).zfill(len(m.group(0))), command)
+SWEEP_PATHS = ("StdOutFilePath", "StdErrFilePath", "StdInFilePath")  # `*` expanded [D]
 
 
 def sets_progress(incoming: Props) -> bool:
@@ -97,6 +95,8 @@ class Scheduler:
         self._wake: asyncio.Event | None = None
         self._loop_task: asyncio.Task[None] | None = None
         self._running: set[asyncio.Task[None]] = set()
+        # every task process not yet ended, also those canceled but still in their grace
+        self._procs: set[TaskProcess] = set()
         # set by the app: tells the SOA broker a service job ended without Close Session
         self.on_service_end: Callable[[int], Coroutine[Any, Any, None]] | None = None
         self._load()
@@ -132,11 +132,12 @@ class Scheduler:
             self._save_job(job)
         failed = False
         for item in job.items():
+            if item.pid or item.run_token:  # a run was live: Running, or stopped in its grace
+                kill_verified(item.pid, item.pid_ident, item.run_token)  # PIDs get reused
+                item.pid = item.pid_ident = item.run_token = None
+                self._save_task(item)
             if item.state not in ("Running", "Dispatching"):
                 continue
-            if item.pid:
-                kill_group(item.pid, signal.SIGKILL)
-                item.pid = None
             if item.props.get("IsRerunnable", True):
                 set_state(item.props, "Queued")
                 item.props["AutoRequeueCount"] = int(item.props.get("AutoRequeueCount") or 0) + 1
@@ -163,10 +164,8 @@ class Scheduler:
             self._loop_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._loop_task
-        for job in self.jobs.values():
-            for item in job.items():
-                if item.proc:
-                    item.proc.kill(forced=True)
+        for proc in list(self._procs):
+            proc.kill(forced=True)
         for t in list(self._running):
             t.cancel()
         if self._running:
@@ -558,10 +557,13 @@ class Scheduler:
             props.update(
                 InstanceId=index,
                 TaskId=f"{task.job_id}.{task.task_id}.{index}",
-                CommandLine=expand_command(command, value),
+                CommandLine=expand_sweep(command, value),
                 CreateTime=now,
                 ChangeTime=now,
             )
+            for name in SWEEP_PATHS:
+                if props.get(name):
+                    props[name] = expand_sweep(str(props[name]), value)
             sub = Task(task.job_id, task.task_id, index, props, dict(task.custom), dict(task.env))
             task.subtasks[index] = sub
             self._save_task(sub)
@@ -625,63 +627,99 @@ class Scheduler:
             AllocatedCoreIds=",".join(f"{name}:{c}" for name, cores in item.alloc for c in cores),
         )
         set_state(item.props, "Running")
+        item.run_token = token = secrets.token_hex(8)
         self._save_task(item)
         self._refresh_master(job, item)
-        spec = self._spec(job, item)
-        proc = TaskProcess(spec)
+        proc = TaskProcess()
+        proc.on_spawn = lambda pid: self._spawned(item, proc, pid)
         item.proc = proc
-        runner = asyncio.get_running_loop().create_task(self._run(job, item, proc))
+        self._procs.add(proc)
+        runner = asyncio.get_running_loop().create_task(self._run(job, item, proc, token))
         self._running.add(runner)
         runner.add_done_callback(self._running.discard)
 
+    def _spawned(self, item: Task, proc: TaskProcess, pid: int) -> None:
+        """Record the PID with the process's identity, so a restart can verify it first."""
+        if item.proc is proc:
+            item.pid, item.pid_ident = pid, identity(pid)
+            self._save_task(item)
+
     def _spec(self, job: Job, item: Task) -> RunSpec:
+        """The run: node-like environment, then the `%NAME%`-expanded paths (`taskenv`)."""
         master = job.tasks[item.task_id]
-        workdir_prop = item.props.get("WorkDirectory")
-        base = self.data_dir / "work" / str(job.id)
-        workdir = Path(workdir_prop) if workdir_prop else base
-        if not workdir.is_absolute():
-            workdir = base / workdir
         assert item.alloc is not None
-        env = dict(os.environ)
+        owner = str(job.props.get("Owner") or "")
+        runtime = item.props.get("RuntimeSeconds")
+        env = base_env(self.data_dir, owner)
         env.update(
             CCP_CLUSTER_NAME=self.cluster_name,
             CCP_SCHEDULER="HEADNODE",
+            CCP_CONNECTIONSTRING="HEADNODE",
             CCP_JOBID=str(job.id),
             CCP_JOBNAME=str(job.props.get("Name") or ""),
+            CCP_JOBTYPE="Batch",
+            CCP_JOBTEMPLATE=str(job.props.get("JobTemplate") or "Default"),
             CCP_TASKID=str(item.task_id),
             CCP_TASKINSTANCEID=str(item.instance_id),
             CCP_TASKNAME=str(item.props.get("Name") or ""),
-            CCP_OWNER_SID=str(job.props.get("Owner") or ""),
-            CCP_WORKDIR=str(workdir),
+            CCP_OWNER_SID=owner,
             CCP_NUMCPUS=str(item.cores),
             CCP_NODES=" ".join([str(len(item.alloc))] + [f"{n} {len(c)}" for n, c in item.alloc]),
+            CCP_NODES_CORES=" ".join(
+                [str(len(item.alloc))] + [f"{n} {len(c)}" for n, c in item.alloc]
+            ),
+            CCP_COREIDS=" ".join(str(c) for c in item.alloc[0][1]),
+            CCP_RERUNNABLE=str(bool(item.props.get("IsRerunnable", True))),
+            CCP_EXCLUSIVE=str(bool(item.props.get("IsExclusive"))),
+            CCP_RUNTIME=str(runtime or 2147483647),
             CCP_RETRY_COUNT=str(item.props.get("RequeueCount") or 0),
         )
         env.update(job.env)
         env.update(master.env)
         env.update(item.env)
-        runtime = item.props.get("RuntimeSeconds")
-        return RunSpec(
+        env[TOKEN_VAR] = item.run_token or ""
+        base = self.data_dir / "work" / str(job.id)
+        workdir_prop = item.props.get("WorkDirectory")
+        workdir = Path(expand_vars(str(workdir_prop), env)) if workdir_prop else base
+        if not workdir.is_absolute():
+            workdir = base / workdir
+        env["CCP_WORKDIR"] = str(workdir)
+        paths = {
+            name: expand_vars(str(item.props[name]), env) if item.props.get(name) else None
+            for name in SWEEP_PATHS
+        }
+        spec = RunSpec(
             command=str(item.props.get("CommandLine") or ""),
             workdir=workdir,
             env=env,
-            stdin=item.props.get("StdInFilePath") or None,
-            stdout=item.props.get("StdOutFilePath") or None,
-            stderr=item.props.get("StdErrFilePath") or None,
+            stdin=paths["StdInFilePath"],
+            stdout=paths["StdOutFilePath"],
+            stderr=paths["StdErrFilePath"],
             timeout=float(runtime) if runtime else None,
+            dirs=[home_dir(self.data_dir, owner), self.data_dir / "tmp"],
         )
+        for var, path in (("CCP_STDOUT", spec.stdout), ("CCP_STDERR", spec.stderr)):
+            if path:
+                env[var] = str(spec.path(path))
+        return spec
 
-    async def _run(self, job: Job, item: Task, proc: TaskProcess) -> None:
-        run = asyncio.get_running_loop().create_task(proc.run())
-        while proc.proc is None and not run.done():
-            await asyncio.sleep(0.005)
-        if proc.pid is not None and item.proc is proc:
-            item.pid = proc.pid
-            self._save_task(item)
-        result = await run
+    async def _run(self, job: Job, item: Task, proc: TaskProcess, token: str) -> None:
+        try:
+            result = await proc.run(self._spec(job, item))
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # never leave the task Running with its cores held
+            result = RunResult(None, "", f"Cannot start the task: {exc}")
+        finally:
+            self._procs.discard(proc)
+        if item.run_token == token:  # this run is over: nothing of it for a restart to kill
+            item.pid = item.pid_ident = item.run_token = None
+        if item.proc is not proc:  # stopped (canceled, failed with its job), maybe restarted
+            if item.run_token is None:
+                self._save_task(item)
+            return
         self._release(job, item)
         item.proc = None
-        item.pid = None
         with self.store.batch():
             item.props["Output"] = result.output
             item.props["ExitCode"] = result.exit_code
@@ -723,8 +761,11 @@ class Scheduler:
             item.cores = 0
 
     def _stop_item(self, job: Job, item: Task, state: str, message: str, forced: bool) -> None:
+        """Kill the run (applied on spawn if it has not started yet) and detach it: its end
+        then touches nothing, whatever run of the item is current by then."""
         if item.proc is not None:
             item.proc.kill(forced)
+            item.proc = None
         self._release(job, item)
         item.props["ErrorMessage"] = message
         item.props["EndTime"] = values.now()

@@ -3,11 +3,18 @@
 Jobs and tasks are stored as JSON documents keyed by id; the in-memory scheduler is the
 source of truth while running and this store makes it survive a SIGKILL. The SOA broker keeps
 its own tables in the same database file through its own connection.
+
+One emulator per data dir: the store holds an exclusive `flock` on `emulator.lock` beside the
+database for its life (two emulators on one dir would both run every task); the kernel drops
+it when the process dies, even by SIGKILL.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +28,28 @@ CREATE TABLE IF NOT EXISTS tasks (
     data TEXT NOT NULL, PRIMARY KEY (job_id, task_id, instance_id)
 );
 """
+LOCK_NAME = "emulator.lock"
+
+
+class DataDirLocked(RuntimeError):
+    """Another live emulator uses this data directory."""
+
+
+def lock_data_dir(directory: Path) -> int:
+    """Take the data dir's lock (a descriptor to keep open) or raise DataDirLocked."""
+    fd = os.open(directory / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+        os.close(fd)
+        raise DataDirLocked(
+            f"the data directory {directory} is in use by another emulator (pid {holder}); "
+            "stop it or choose another --data-dir"
+        ) from None
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    return fd
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -36,6 +65,7 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._lock: int | None = lock_data_dir(path.parent)
         self.conn = connect(path)
         self.conn.executescript(SCHEMA)
         self._depth = 0
@@ -87,3 +117,7 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self._lock is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._lock)  # releases the flock
+            self._lock = None

@@ -41,21 +41,37 @@ class Task:
             change_time (datetime.datetime | None | Unset):
             parent_job_id (int | None | Unset):
             command_line (None | str | Unset):
-            work_directory (None | str | Unset):
+            work_directory (None | str | Unset): Working directory of the task's process. `%NAME%` is replaced by that
+                variable of the task's environment (the CCP_* variables such as `%CCP_JOBID%`, `%CCP_TASKID%`,
+                `%CCP_TASKINSTANCEID%`, and the job's and task's environment variables) when the task runs [D: "Environment
+                Variables in Windows HPC Server 2008 R2", `job submit /stdout:%USERPROFILE%\\%CCP_JOBID%.txt`]; names match
+                case-insensitively and an unknown `%NAME%` stays as written, as cmd.exe leaves it [I]. The property keeps the
+                value as set. The emulator resolves a relative path under its data directory.
             required_nodes (None | str | Unset):
             depends_on (None | str | Unset): Comma-separated task names this task waits for.
             is_exclusive (bool | None | Unset):
             is_rerunnable (bool | None | Unset):
-            std_out_file_path (None | str | Unset):
-            std_in_file_path (None | str | Unset):
-            std_err_file_path (None | str | Unset):
+            std_out_file_path (None | str | Unset): File that receives standard output; an existing file is overwritten.
+                Without one, the output is kept in `Output` [D: ISchedulerTask StdOutFilePath]. In a parametric sweep's
+                instances every `*` is replaced by the instance value [D: same page] (the emulator pads a run of `*` as in
+                CommandLine: `out***.txt` -> `out007.txt` [I]); then `%NAME%` is replaced from the task's environment when it
+                runs, as for WorkDirectory [D: "Environment Variables in Windows HPC Server 2008 R2"]. A relative path is
+                relative to the working directory.
+            std_in_file_path (None | str | Unset): File read as standard input. `*` (sweep instances) and `%NAME%` are
+                expanded as for StdOutFilePath [D: ISchedulerTask StdInFilePath].
+            std_err_file_path (None | str | Unset): File that receives standard error; without one, standard error goes
+                where standard output goes [D: ISchedulerTask StdErrFilePath]. `*` (sweep instances) and `%NAME%` are expanded
+                as for StdOutFilePath [D: same page].
             exit_code (int | None | Unset):
             requeue_count (int | None | Unset):
             start_value (int | None | Unset):
             end_value (int | None | Unset):
             increment_value (int | None | Unset):
             error_message (None | str | Unset):
-            output (None | str | Unset): Last part of the task's standard output.
+            output (None | str | Unset): Last part of the task's output: the scheduler keeps "up to 4 KB" when the task has
+                no stdout file [D: "Understanding application and data files"]. The emulator keeps the last 4000 characters of
+                standard output (and of standard error when it has no file), or of the stdout file when it is a regular file
+                [I].
             user_blob (None | str | Unset):
             type_ (None | TaskType | Unset):
             is_service_concluded (bool | None | Unset):
