@@ -14,6 +14,7 @@ import uvicorn
 
 from hpc_emulator.app import create_app
 from hpc_emulator.config import EmulatorConfig, parse_users
+from hpc_emulator.limits import MIB, SOA_MAX_BODY_DEFAULT
 from hpc_emulator.service_import import add_search_paths, parse_service
 from hpc_emulator.soa.services import ServiceDef
 from hpc_emulator.tls import self_signed
@@ -80,6 +81,19 @@ def parser() -> argparse.ArgumentParser:
         metavar="MS",
         help="wait this long before answering each request, like a distant head node",
     )
+    p.add_argument(
+        "--json-extension",
+        action="store_true",
+        help="also accept/answer JSON on scheduler, node and cluster operations (a real head "
+        "node speaks XML only there; JSON is documented for SOA only)",
+    )
+    p.add_argument(
+        "--soa-max-body-mb",
+        type=_positive,
+        default=SOA_MAX_BODY_DEFAULT // MIB,
+        metavar="MB",
+        help="largest SOA request body in MiB (413 above; default 64)",
+    )
     p.add_argument("--ready-file", type=Path, help="write the base URL here once listening")
     p.add_argument("--log-level", default="warning")
     return p
@@ -119,6 +133,8 @@ async def serve(args: argparse.Namespace, users: dict[str, str], data_dir: Path)
         users=users,
         services=args.services,
         latency=args.latency_ms / 1000,
+        json_extension=args.json_extension,
+        soa_max_body=args.soa_max_body_mb * MIB,
     )
     if not users and args.host not in ("127.0.0.1", "localhost", "::1"):
         print(
