@@ -18,6 +18,7 @@ from hpc_emulator.testing import RunningEmulator, run_emulator
 
 from .helpers import COMMON, SER, XML, XSI, V, create_job, fault_code, job_props, props_xml
 
+pytest_plugins = ["pytester"]
 HDR = {**XML, **V}
 SCHED = "http://schemas.microsoft.com/HPCS2008R2/scheduler/"
 
@@ -341,3 +342,39 @@ def test_large_bodies_are_parsed_off_the_event_loop(
 def test_fault_code_of_strict_refusals_is_argument_error(client: httpx.Client) -> None:
     r = post_props(client, "<Property><Value>x</Value><Name>Name</Name></Property>")
     assert fault_code(r) == 251723775
+
+
+def test_soa_bodies_have_their_own_bound() -> None:
+    """`soa_max_body` bounds SOA bodies only: the same 2 KB body is a 413 on Create Session
+    and accepted on Create Job (scheduler bound, 4 MiB)."""
+    padding = "<!--" + "x" * 2048 + "-->"
+    start = session_xml("<ServiceName>EchoService</ServiceName>") + padding
+    with run_emulator(soa_max_body=1024) as emu, httpx.Client(base_url=emu.base_url) as c:
+        r = c.post("/Sessions/Create", params={"durable": "false"}, content=start, headers=HDR)
+        assert r.status_code == 413 and "1024 bytes" in message(r)
+        assert (
+            c.post("/Jobs", content=props_xml(Name="n") + padding, headers=HDR).status_code == 200
+        )
+
+
+def test_pytest_plugin_option_switches_the_extension_on(pytester: pytest.Pytester) -> None:
+    """Plugin users get the strict emulator by default and the extension when they ask."""
+    test = (
+        "import httpx\n"
+        "def test_json(fresh_hpc_emulator):\n"
+        "    r = httpx.post(fresh_hpc_emulator.base_url + '/Jobs', timeout=30,\n"
+        "                   json=[{'Name': 'Name', 'Value': 'p'}])\n"
+        "    assert r.status_code == {status}, r.text\n"
+    )
+    on = pytester.mkpydir("on")
+    (on / "conftest.py").write_text(
+        "import pytest\n"
+        "@pytest.fixture(scope='session')\n"
+        "def hpc_emulator_json_extension():\n"
+        "    return True\n"
+    )
+    (on / "test_on.py").write_text(test.replace("{status}", "200"))
+    off = pytester.mkpydir("off")
+    (off / "test_off.py").write_text(test.replace("{status}", "415"))
+    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2)

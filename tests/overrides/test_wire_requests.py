@@ -581,3 +581,16 @@ def test_aware_datetime_is_sent_as_local_time(
     hpc.jobs.create(Job(hold_until=datetime.datetime(2026, 1, 1, 12, 0)))
     hold = prop("HoldUntil", "1/1/2026 12:00:00 PM")
     assert body(wire) == f"{AOP}{hold}</ArrayOfProperty>".encode()
+
+
+def test_void_posts_send_content_length_zero(wire: Wire, hpc: HpcClient) -> None:
+    """A head node (IIS) answers 411 to a POST without a length: every POST states one
+    (`0` for the bodiless cancel)."""
+    hpc.jobs.submit(5)
+    hpc.jobs.requeue(5)
+    hpc.jobs.cancel(5)
+    for request in wire.requests:
+        assert request.method == "POST"
+        assert request.headers.get("content-length") == str(len(request.content)), request.url
+        assert "transfer-encoding" not in request.headers
+    assert wire.requests[-1].headers["content-length"] == "0"
