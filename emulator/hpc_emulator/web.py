@@ -137,8 +137,13 @@ def negotiate(request: Request) -> str:
 
 
 def too_large(limit: int) -> Fault:
+    """413; the connection closes after it (the unread rest of the body must not be parsed
+    as the next request)."""
     return Fault(
-        413, ARGUMENT_ERROR, f"The request body exceeds the limit of {limits.describe(limit)}."
+        413,
+        ARGUMENT_ERROR,
+        f"The request body exceeds the limit of {limits.describe(limit)}.",
+        headers={"Connection": "close"},
     )
 
 
