@@ -9,12 +9,13 @@ import socket
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from hpc_emulator import xmlwire
-from hpc_emulator.testing import RunningEmulator, run_emulator
+from hpc_emulator.testing import RunningEmulator, run_emulator, start_emulator_process
 
 from .helpers import COMMON, SER, XML, XSI, V, create_job, fault_code, job_props, props_xml
 
@@ -378,3 +379,14 @@ def test_pytest_plugin_option_switches_the_extension_on(pytester: pytest.Pyteste
     (off / "test_off.py").write_text(test.replace("{status}", "415"))
     result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=2)
+
+
+def test_command_line_flag_turns_the_extension_on(tmp_path: Path) -> None:
+    """`hpc-emulator --json-extension` (what `start_emulator_process` passes)."""
+    proc = start_emulator_process(data_dir=tmp_path, json_extension=True)
+    try:
+        with httpx.Client(base_url=proc.base_url, timeout=30) as c:
+            r = c.post("/Jobs", json=[{"Name": "Name", "Value": "cli"}], headers=V)
+            assert r.status_code == 200, r.text
+    finally:
+        proc.terminate()
