@@ -2,7 +2,8 @@
 
     python bench/load_emulator.py --duration 60 --clients 50
 
-Starts `python -m hpc_emulator` (its own process, fresh temp data dir, Basic auth on), then
+Starts `python -m hpc_emulator` (its own process, fresh temp data dir, Basic auth on, and the
+JSON extension on, since JSON on scheduler operations is the emulator's extension), then
 runs `--clients` asyncio clients for `--duration` seconds over raw httpx with the catalogue's
 wire formats (even clients XML, odd clients JSON). Each client owns one Echo session and loops:
 
@@ -326,7 +327,7 @@ def main() -> None:
     parser.add_argument("--url", help="load this emulator instead of starting one")
     parser.add_argument("--drain-timeout", type=float, default=120.0)
     args = parser.parse_args()
-    if args.url:  # an emulator started elsewhere, with --users loaduser:load-secret
+    if args.url:  # started elsewhere, with --users loaduser:load-secret --json-extension
         stats = asyncio.run(load(args.url, args))
         report(stats, args)
         sys.exit(1 if stats.errors else 0)
@@ -336,6 +337,7 @@ def main() -> None:
             nodes=args.nodes,
             cores_per_node=args.cores_per_node,
             users={USER: PASSWORD},
+            json_extension=True,  # odd clients speak JSON to the scheduler operations
         )
         try:
             before = cpu_seconds(emulator.pid)

@@ -12,7 +12,9 @@ writes a second document that only the generator reads:
 * error responses are dropped: the overrides raise typed ``HpcError`` exceptions for every
   non-success status, so generated return types stay plain;
 * ``api-version`` headers become optional and keep no default, so the client-wide header
-  applies and a per-call value still wins.
+  applies and a per-call value still wins;
+* ``x-emulator-extension`` marks (JSON media types of the scheduler operations, which only the
+  emulator's JSON extension speaks) are dropped: the generator types the JSON form either way.
 
 It also writes the faithful spec as JSON next to the generated package, where the overrides
 and the emulator load the ``xml`` hints at run time.
@@ -30,6 +32,7 @@ import yaml
 
 XML_BODY_MEDIA = "application/vnd.hpc.xml+json; root={root}"
 XML_TYPES = ("application/xml", "text/xml")
+EXTENSION = "x-emulator-extension"
 
 
 def _schema_name(media: dict[str, Any]) -> str:
@@ -53,7 +56,8 @@ def _response(resp: dict[str, Any]) -> None:
     if not content:
         return
     if "application/json" in content:
-        resp["content"] = {"application/json": content["application/json"]}
+        json_media = {k: v for k, v in content["application/json"].items() if k != EXTENSION}
+        resp["content"] = {"application/json": json_media}
         return
     xml = next((content[t] for t in XML_TYPES if t in content), None)
     if xml is not None:

@@ -76,7 +76,11 @@ def root(
         bool | None, typer.Option("--insecure", help="Do not verify TLS certificates (warns)")
     ] = None,
     wire_format: Annotated[
-        str | None, typer.Option("--format", help="Wire format: xml (default) or json")
+        str | None,
+        typer.Option(
+            "--format",
+            help="Wire format of SOA calls: xml (default) or json; scheduler calls are always XML",
+        ),
     ] = None,
     auth: Annotated[
         str | None,

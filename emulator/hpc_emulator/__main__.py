@@ -14,6 +14,7 @@ import uvicorn
 
 from hpc_emulator.app import create_app
 from hpc_emulator.config import EmulatorConfig, parse_users
+from hpc_emulator.limits import MIB, SOA_MAX_BODY_DEFAULT
 from hpc_emulator.server import HEADER_TIMEOUT_S, MAX_CONNECTIONS, uvicorn_config
 from hpc_emulator.service_import import add_search_paths, parse_service
 from hpc_emulator.soa.services import ServiceDef
@@ -108,6 +109,19 @@ def parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"open connections at most; more are closed unread (default {MAX_CONNECTIONS})",
     )
+    p.add_argument(
+        "--json-extension",
+        action="store_true",
+        help="also accept/answer JSON on scheduler, node and cluster operations (a real head "
+        "node speaks XML only there; JSON is documented for SOA only)",
+    )
+    p.add_argument(
+        "--soa-max-body-mb",
+        type=_positive,
+        default=SOA_MAX_BODY_DEFAULT // MIB,
+        metavar="MB",
+        help="largest SOA request body in MiB (413 above; default 64)",
+    )
     p.add_argument("--ready-file", type=Path, help="write the base URL here once listening")
     p.add_argument("--log-level", default="warning")
     return p
@@ -148,6 +162,8 @@ async def serve(args: argparse.Namespace, users: dict[str, str], data_dir: Path)
         services=args.services,
         latency=args.latency_ms / 1000,
         broker_node=args.broker_node,
+        json_extension=args.json_extension,
+        soa_max_body=args.soa_max_body_mb * MIB,
     )
     if not users and args.host not in ("127.0.0.1", "localhost", "::1"):
         print(

@@ -56,7 +56,7 @@ class Emulator:
 def create_app(config: EmulatorConfig) -> Starlette:
     emu = Emulator(config)
     router = Router(
-        emu, routes_cluster.ROUTES + routes_jobs.ROUTES + routes_tasks.ROUTES + routes_soa.ROUTES
+        emu, routes_cluster.ROUTES + routes_jobs.ROUTES + routes_tasks.ROUTES, routes_soa.ROUTES
     )
 
     @asynccontextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hpc_emulator.limits import SCHEDULER_MAX_BODY, SOA_MAX_BODY_DEFAULT
 from hpc_emulator.soa.services import ServiceDef
 
 
@@ -26,6 +27,12 @@ class EmulatorConfig:
     services: dict[str, ServiceDef] = field(default_factory=dict)
     # seconds waited before answering each request: a head node across a WAN, not on loopback
     latency: float = 0.0
+    # JSON bodies/answers on scheduler, node and cluster operations: the emulator's extension
+    # (the real WindowsHpc scheduler API speaks XML only; JSON is documented for SOA only)
+    json_extension: bool = False
+    # request body bounds in bytes (413 above them; see limits.py)
+    max_body: int = SCHEDULER_MAX_BODY
+    soa_max_body: int = SOA_MAX_BODY_DEFAULT
 
 
 def parse_users(spec: str | None) -> dict[str, str]:

@@ -14,7 +14,7 @@ from xml.etree.ElementTree import Element
 
 from starlette.responses import Response
 
-from hpc_emulator import values, xmlwire
+from hpc_emulator import contracts, values, xmlwire
 from hpc_emulator.entities import Job, Task, apply_named_values
 from hpc_emulator.faults import bad_request
 from hpc_emulator.props import JOB_PROPS, TASK_PROPS, Prop, lookup
@@ -145,10 +145,20 @@ def _child(el: Element, tag: str) -> Element | None:
     return None
 
 
-def create_from_xml(scheduler: Scheduler, owner: str, body: bytes) -> Job:
+def read_document(body: bytes, content_type: str) -> Element:
+    """The `<Job>` root of a Create Job From XML body (with the JSON extension, the document
+    may come as a JSON string); name and namespace checked, as the job-XML reader does [I]."""
+    if xmlwire.is_json(content_type):
+        data = xmlwire.parse_json(body)
+        if not isinstance(data, str):
+            raise bad_request("Expected the job XML document as a JSON string.")
+        body = data.encode("utf-8")
     root = xmlwire.parse_xml(body)
-    if xmlwire.local(root.tag) != "Job":
-        raise bad_request(f"Expected a Job element, not {xmlwire.local(root.tag)}.")
+    contracts.check_root(root, "JobXml")
+    return root
+
+
+def create_from_xml(scheduler: Scheduler, owner: str, root: Element) -> Job:
     job_props = _props_from_attrs(root, JOB_PROPS, is_job=True)
     tasks_el = _child(root, "Tasks")
     task_specs = []

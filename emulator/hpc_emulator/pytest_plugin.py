@@ -25,6 +25,13 @@ in both fixtures from the start, override `hpc_emulator_services` in your confte
     def hpc_emulator_services():
         return {"Squares": square, "Upper": ServiceSpec(upper, generic=True)}
 
+Both fixtures speak XML only on the scheduler, node and cluster operations, as a head node
+does. Code that relies on JSON there (the emulator's extension) can switch it on::
+
+    @pytest.fixture(scope="session")
+    def hpc_emulator_json_extension():
+        return True
+
 For a fixture of your own, `hpc_emulator.testing.run_emulator(services={"Squares": square})`.
 """
 
@@ -45,14 +52,26 @@ def hpc_emulator_services() -> Mapping[str, ServiceDef]:
 
 
 @pytest.fixture(scope="session")
-def hpc_emulator(hpc_emulator_services: Mapping[str, ServiceDef]) -> Iterator[RunningEmulator]:
-    with run_emulator(services=hpc_emulator_services) as emulator:
+def hpc_emulator_json_extension() -> bool:
+    """JSON on scheduler operations in both fixtures (override it; default: off, XML only)."""
+    return False
+
+
+@pytest.fixture(scope="session")
+def hpc_emulator(
+    hpc_emulator_services: Mapping[str, ServiceDef], hpc_emulator_json_extension: bool
+) -> Iterator[RunningEmulator]:
+    with run_emulator(
+        services=hpc_emulator_services, json_extension=hpc_emulator_json_extension
+    ) as emulator:
         yield emulator
 
 
 @pytest.fixture
 def fresh_hpc_emulator(
-    hpc_emulator_services: Mapping[str, ServiceDef],
+    hpc_emulator_services: Mapping[str, ServiceDef], hpc_emulator_json_extension: bool
 ) -> Iterator[RunningEmulator]:
-    with run_emulator(services=hpc_emulator_services) as emulator:
+    with run_emulator(
+        services=hpc_emulator_services, json_extension=hpc_emulator_json_extension
+    ) as emulator:
         yield emulator

@@ -62,19 +62,14 @@ async def get_job_list(ctx: Ctx) -> Response:
 
 
 async def create_job(ctx: Ctx) -> Response:
-    incoming = xmlwire.read_property_list(await ctx.body(), ctx.content_type)
+    incoming = await ctx.read(xmlwire.read_property_list)
     job = ctx.emu.scheduler.create_job(ctx.user, incoming)
     return ctx.respond(xmlwire.scalar_int(job.id, ctx.fmt))
 
 
 async def create_job_from_xml(ctx: Ctx) -> Response:
-    body = await ctx.body()
-    if xmlwire.is_json(ctx.content_type):
-        data = xmlwire.parse_json(body)
-        if not isinstance(data, str):
-            raise bad_request("Expected the job XML document as a JSON string.")
-        body = data.encode("utf-8")
-    job = jobxml.create_from_xml(ctx.emu.scheduler, ctx.user, body)
+    root = await ctx.read(jobxml.read_document)
+    job = jobxml.create_from_xml(ctx.emu.scheduler, ctx.user, root)
     return ctx.respond(xmlwire.scalar_int(job.id, ctx.fmt))
 
 
@@ -93,7 +88,7 @@ async def get_job(ctx: Ctx) -> Response:
 async def set_job_properties(ctx: Ctx) -> Response:
     job = the_job(ctx)
     ctx.check_owner(job.props.get("Owner"))
-    incoming = xmlwire.read_property_list(await ctx.body(), ctx.content_type)
+    incoming = await ctx.read(xmlwire.read_property_list)
     ctx.emu.scheduler.set_job_props(job, incoming)
     return ctx.respond(None)
 
@@ -101,7 +96,7 @@ async def set_job_properties(ctx: Ctx) -> Response:
 async def submit_job(ctx: Ctx) -> Response:
     job = the_job(ctx)
     ctx.check_owner(job.props.get("Owner"))
-    incoming = xmlwire.read_property_list(await ctx.body(), ctx.content_type)
+    incoming = await ctx.read(xmlwire.read_property_list)
     ctx.emu.scheduler.submit(job, incoming)
     return ctx.respond(None)
 
@@ -109,7 +104,7 @@ async def submit_job(ctx: Ctx) -> Response:
 async def cancel_job(ctx: Ctx) -> Response:
     job = the_job(ctx)
     ctx.check_owner(job.props.get("Owner"))
-    message = xmlwire.read_string(await ctx.body(), ctx.content_type)
+    message = await ctx.read(xmlwire.read_string)
     if len(message) > 128:
         raise bad_request("The cancel message can have at most 128 characters.")
     ctx.emu.scheduler.cancel_job(job, message, forced(ctx))
@@ -119,7 +114,7 @@ async def cancel_job(ctx: Ctx) -> Response:
 async def requeue_job(ctx: Ctx) -> Response:
     job = the_job(ctx)
     ctx.check_owner(job.props.get("Owner"))
-    xmlwire.read_property_list(await ctx.body(), ctx.content_type)  # must parse; ignored [D]
+    await ctx.read(xmlwire.read_property_list)  # must parse; ignored [D]
     ctx.emu.scheduler.requeue_job(job)
     return ctx.respond(None)
 
@@ -147,7 +142,7 @@ async def get_job_custom(ctx: Ctx) -> Response:
 async def set_job_custom(ctx: Ctx) -> Response:
     job = the_job(ctx)
     ctx.check_owner(job.props.get("Owner"))
-    incoming = xmlwire.read_property_list(await ctx.body(), ctx.content_type)
+    incoming = await ctx.read(xmlwire.read_property_list)
     apply_named_values(job.custom, incoming)
     ctx.emu.scheduler.touch_job(job)
     return ctx.respond(None)
@@ -161,7 +156,7 @@ async def get_job_env(ctx: Ctx) -> Response:
 async def set_job_env(ctx: Ctx) -> Response:
     job = the_job(ctx)
     ctx.check_owner(job.props.get("Owner"))
-    incoming = xmlwire.read_property_list(await ctx.body(), ctx.content_type)
+    incoming = await ctx.read(xmlwire.read_property_list)
     apply_named_values(job.env, incoming)
     ctx.emu.scheduler.touch_job(job)
     return ctx.respond(None)

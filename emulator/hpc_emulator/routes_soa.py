@@ -67,11 +67,7 @@ def broker_node(ctx: Ctx) -> str:
 
 async def create_session(ctx: Ctx) -> Response:
     durable = flag(ctx, "durable", None)
-    body = await ctx.body()
-    if xmlwire.is_json(ctx.content_type):
-        info = sessioninfo.from_json(body)
-    else:
-        info = sessioninfo.from_xml(body)
+    info = await ctx.read(sessioninfo.read)
     result = await call(ctx, "create_session", info, durable, ctx.user)
     result["BrokerNode"] = broker_node(ctx)
     return ctx.respond(xmlwire.session_info(result, ctx.fmt), status=201)

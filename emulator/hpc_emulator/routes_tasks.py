@@ -73,7 +73,7 @@ async def get_task_list(ctx: Ctx) -> Response:
 async def add_task(ctx: Ctx) -> Response:
     job = the_job(ctx)
     ctx.check_owner(job.props.get("Owner"))
-    incoming = xmlwire.read_property_list(await ctx.body(), ctx.content_type)
+    incoming = await ctx.read(xmlwire.read_property_list)
     task = ctx.emu.scheduler.add_task(job, incoming)
     return ctx.respond(xmlwire.scalar_int(task.task_id, ctx.fmt))
 
@@ -98,14 +98,14 @@ async def get_task(ctx: Ctx) -> Response:
 async def set_task_properties(ctx: Ctx) -> Response:
     task = the_task(ctx)
     owner_of(ctx, task)
-    incoming = xmlwire.read_property_list(await ctx.body(), ctx.content_type)
+    incoming = await ctx.read(xmlwire.read_property_list)
     ctx.emu.scheduler.set_task_props(task, incoming)
     return ctx.respond(None)
 
 
 async def _cancel(ctx: Ctx, task: Task) -> Response:
     owner_of(ctx, task)
-    message = xmlwire.read_string(await ctx.body(), ctx.content_type)
+    message = await ctx.read(xmlwire.read_string)
     if len(message) > 128:
         raise bad_request("The cancel message can have at most 128 characters.")
     ctx.emu.scheduler.cancel_task(task, message, forced(ctx))
@@ -114,7 +114,7 @@ async def _cancel(ctx: Ctx, task: Task) -> Response:
 
 async def _requeue(ctx: Ctx, task: Task) -> Response:
     owner_of(ctx, task)
-    xmlwire.read_property_list(await ctx.body(), ctx.content_type)
+    await ctx.read(xmlwire.read_property_list)
     ctx.emu.scheduler.requeue_task(task)
     return ctx.respond(None)
 
@@ -135,7 +135,7 @@ async def get_task_custom(ctx: Ctx) -> Response:
 async def set_task_custom(ctx: Ctx) -> Response:
     task = the_task(ctx)
     owner_of(ctx, task)
-    apply_named_values(task.custom, xmlwire.read_property_list(await ctx.body(), ctx.content_type))
+    apply_named_values(task.custom, await ctx.read(xmlwire.read_property_list))
     ctx.emu.scheduler.touch_task(task)
     return ctx.respond(None)
 
@@ -148,7 +148,7 @@ async def get_task_env(ctx: Ctx) -> Response:
 async def set_task_env(ctx: Ctx) -> Response:
     task = the_task(ctx)
     owner_of(ctx, task)
-    apply_named_values(task.env, xmlwire.read_property_list(await ctx.body(), ctx.content_type))
+    apply_named_values(task.env, await ctx.read(xmlwire.read_property_list))
     ctx.emu.scheduler.touch_task(task)
     return ctx.respond(None)
 

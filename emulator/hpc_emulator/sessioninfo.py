@@ -1,11 +1,12 @@
-"""Create Session bodies: `WebSessionStartInfo` from XML (ordinal member order enforced, as
-DataContractSerializer only reads members in order) or JSON, into a plain dict for the broker."""
+"""Create Session bodies: `WebSessionStartInfo` from XML (DataContract rules enforced: a member
+a head node would skip silently is a fault here) or JSON, into a plain dict for the broker."""
 
 from __future__ import annotations
 
 from typing import Any
+from xml.etree.ElementTree import Element
 
-from hpc_emulator import xmlwire
+from hpc_emulator import contracts, xmlwire
 from hpc_emulator.faults import bad_request
 
 FIELDS: dict[str, str] = {
@@ -61,45 +62,51 @@ def _xml_scalar(kind: str, name: str, text: str) -> Any:
     return text
 
 
+def read(body: bytes, content_type: str) -> dict[str, Any]:
+    """A Create Session body in either documented format."""
+    return from_json(body) if xmlwire.is_json(content_type) else from_xml(body)
+
+
 def from_xml(body: bytes) -> dict[str, Any]:
+    """DataContract rules (`contracts`): root, namespaces, ordinal order; nothing skipped."""
     root = xmlwire.parse_xml(body)
-    if root.tag != f"{{{xmlwire.HPC}}}WebSessionStartInfo":
-        raise bad_request(
-            "Expected a WebSessionStartInfo element in namespace http://hpc.microsoft.com/."
-        )
+    contracts.check_root(root, "WebSessionStartInfo")
+    members = contracts.read_members(root, "WebSessionStartInfo", xmlwire.HPC, tuple(FIELDS))
     info: dict[str, Any] = {}
-    last = ""
-    for child in root:
-        name = xmlwire.local(child.tag)
-        if name not in FIELDS:
-            continue  # unknown members are ignored, as .NET does
-        if name <= last:
-            raise bad_request(
-                f"WebSessionStartInfo member '{name}' is out of order: members must be in ordinal "
-                "(alphabetical) order."
-            )
-        last = name
+    for name, child in members.items():
         kind = FIELDS[name]
-        if child.get(f"{{{xmlwire.XSI}}}nil", "").lower() == "true":
+        if contracts.is_nil(child):
             info[name] = None
         elif kind == "env":
-            env: dict[str, str] = {}
-            for kv in child:
-                key = value = None
-                for member in kv:
-                    if xmlwire.local(member.tag) == "Key":
-                        key = member.text or ""
-                    elif xmlwire.local(member.tag) == "Value":
-                        value = member.text or ""
-                if key:
-                    env[key] = value or ""
-            info[name] = env
+            info[name] = _environments(child)
         elif kind == "version":
-            parts = {xmlwire.local(m.tag): _xml_scalar("int", name, m.text or "") for m in child}
-            info[name] = {k: int(parts.get(k, -1)) for k in VERSION_KEYS}
+            parts = contracts.read_members(child, "Version", xmlwire.SYSTEM)
+            info[name] = {
+                k: int(_xml_scalar("int", name, parts[k].text or "")) if k in parts else -1
+                for k in VERSION_KEYS
+            }
         else:
+            contracts.no_children(child, f"WebSessionStartInfo member '{name}'")
             info[name] = _xml_scalar(kind, name, child.text or "")
     return _validate(info)
+
+
+def _environments(el: Element) -> dict[str, str]:
+    item, ns = contracts.root_of("KeyValueOfstringstring")
+    env: dict[str, str] = {}
+    for kv in el:
+        kv_ns, tag = contracts.split(kv.tag)
+        if tag != item or kv_ns != ns:
+            raise bad_request(
+                f"Environments item '{tag}' in namespace '{kv_ns}' is not a {item} in namespace "
+                f"'{ns}': {contracts.SILENT}."
+            )
+        pair = contracts.read_members(kv, "KeyValueOfstringstring", ns)
+        key = pair["Key"].text if "Key" in pair else None
+        if key:
+            value = pair.get("Value")
+            env[key] = (value.text or "") if value is not None else ""
+    return env
 
 
 def from_json(body: bytes) -> dict[str, Any]:

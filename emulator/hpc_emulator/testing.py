@@ -89,6 +89,9 @@ def run_emulator(
     broker_node: str | None = None,
     header_timeout: float = HEADER_TIMEOUT_S,
     max_connections: int = MAX_CONNECTIONS,
+    json_extension: bool = False,
+    max_body: int | None = None,
+    soa_max_body: int | None = None,
 ) -> Iterator[RunningEmulator]:
     """Start an emulator on 127.0.0.1 (ephemeral port) in a thread; stop it on exit.
 
@@ -96,6 +99,8 @@ def run_emulator(
     `latency` (seconds) delays every answer, to test code against a distant head node.
     `broker_node` is the `BrokerNode` sessions name (default: the host and port each request
     came to); `header_timeout` and `max_connections` as `hpc-emulator`'s flags.
+    `json_extension` lets scheduler operations speak JSON (off: XML only, as a head node);
+    `max_body`/`soa_max_body` override the request body bounds of `limits.py` (bytes).
     """
     tmp = None
     if data_dir is None:
@@ -111,7 +116,12 @@ def run_emulator(
         services=dict(services or {}),
         latency=latency,
         broker_node=broker_node,
+        json_extension=json_extension,
     )
+    if max_body is not None:
+        config.max_body = max_body
+    if soa_max_body is not None:
+        config.soa_max_body = soa_max_body
     app = create_app(config)
     cert = key = None
     if tls:
@@ -189,6 +199,7 @@ def start_emulator_process(
     service_paths: Sequence[str | Path] = (),
     latency: float = 0.0,
     timeout: float = 30.0,
+    json_extension: bool = False,
 ) -> EmulatorProcess:
     """Run `python -m hpc_emulator` and wait for its `--ready-file`.
 
@@ -211,6 +222,8 @@ def start_emulator_process(
         cmd += ["--service-path", str(directory)]
     if latency:
         cmd += ["--latency-ms", str(latency * 1000)]
+    if json_extension:
+        cmd.append("--json-extension")
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + timeout
     while not ready.exists():

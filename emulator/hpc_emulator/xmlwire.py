@@ -1,9 +1,9 @@
 """The emulator's own XML/JSON body layer (independent of the `hpcpack` client on purpose).
 
 Writes what WCF's DataContractSerializer writes (namespaces, element order, `i:nil`) and reads
-request bodies leniently where .NET is lenient (unknown members ignored) and strictly where it
-is strict (ordinal member order of `WebSessionStartInfo`). XML is parsed with defusedxml, so
-hostile documents become a 400 fault, never a crash.
+request bodies by the DataContract rules, strictly: where a real head node would skip a member
+silently (unknown, out of order, wrong namespace) the emulator refuses it (`contracts`). XML is
+parsed with defusedxml, so hostile documents become a 400 fault, never a crash.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
+from hpc_emulator import contracts
 from hpc_emulator.faults import bad_request
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -182,10 +183,6 @@ def parse_xml(body: bytes) -> Element:
     return root
 
 
-def _is_nil(el: Element) -> bool:
-    return el.get(f"{{{XSI}}}nil", "").lower() == "true"
-
-
 def parse_json(body: bytes) -> Any:
     try:
         return json.loads(body.decode("utf-8-sig"))
@@ -198,55 +195,67 @@ def is_json(content_type: str) -> bool:
 
 
 def read_property_list(body: bytes, content_type: str) -> Props:
-    """An `ArrayOfProperty` body (XML or JSON); an empty body is an empty list."""
+    """An `ArrayOfProperty` body (XML, or JSON with the emulator's JSON extension); an empty
+    body or a nil root is an empty list. XML follows the DataContract rules (`contracts`)."""
     if not body.strip():
         return []
     if is_json(content_type):
-        data = parse_json(body)
-        if data is None:
-            return []
-        if not isinstance(data, list):
-            raise bad_request("Expected a JSON array of {Name, Value} objects.")
-        out: Props = []
-        for item in data:
-            if not isinstance(item, dict):
-                raise bad_request("Expected a JSON array of {Name, Value} objects.")
-            lowered = {str(k).lower(): v for k, v in item.items()}
-            name = lowered.get("name")
-            if not isinstance(name, str) or not name:
-                raise bad_request("Every property needs a Name.")
-            value = lowered.get("value")
-            if value is not None and not isinstance(value, str):
-                value = (
-                    json.dumps(value)
-                    if not isinstance(value, bool | int | float)
-                    else (("True" if value else "False") if isinstance(value, bool) else str(value))
-                )
-            out.append((name, value))
-        return out
+        return _json_property_list(parse_json(body))
     root = parse_xml(body)
-    if local(root.tag) != "ArrayOfProperty":
-        raise bad_request(f"Expected an ArrayOfProperty element, not {local(root.tag)}.")
+    contracts.check_root(root, "ArrayOfProperty")
+    if contracts.is_nil(root):
+        return []
+    item_name, ns = contracts.root_of("Property")
     props: Props = []
     for child in root:
-        if local(child.tag) != "Property":
-            continue
-        name = None
-        prop_value: str | None = None
-        for member in child:
-            tag = local(member.tag)
-            if tag == "Name":
-                name = member.text or ""
-            elif tag == "Value":
-                prop_value = None if _is_nil(member) else (member.text or "")
-        if not name:
+        child_ns, tag = contracts.split(child.tag)
+        if tag != item_name or child_ns != ns:
+            raise bad_request(
+                f"ArrayOfProperty item '{tag}' in namespace '{child_ns}' is not a Property in "
+                f"namespace '{ns}': {contracts.SILENT}."
+            )
+        if contracts.is_nil(child):
+            raise bad_request("ArrayOfProperty holds a nil Property: every Property needs a Name.")
+        members = contracts.read_members(child, "Property", ns)
+        name_el = members.get("Name")
+        if name_el is None or contracts.is_nil(name_el) or not (name_el.text or ""):
             raise bad_request("Every Property needs a Name.")
-        props.append((name, prop_value))
+        contracts.no_children(name_el, "Property member 'Name'")
+        value_el = members.get("Value")
+        value: str | None = None
+        if value_el is not None and not contracts.is_nil(value_el):
+            contracts.no_children(value_el, "Property member 'Value'")
+            value = value_el.text or ""
+        props.append((name_el.text or "", value))
     return props
 
 
+def _json_property_list(data: Any) -> Props:
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise bad_request("Expected a JSON array of {Name, Value} objects.")
+    out: Props = []
+    for item in data:
+        if not isinstance(item, dict):
+            raise bad_request("Expected a JSON array of {Name, Value} objects.")
+        lowered = {str(k).lower(): v for k, v in item.items()}
+        name = lowered.get("name")
+        if not isinstance(name, str) or not name:
+            raise bad_request("Every property needs a Name.")
+        value = lowered.get("value")
+        if value is not None and not isinstance(value, str):
+            value = (
+                json.dumps(value)
+                if not isinstance(value, bool | int | float)
+                else (("True" if value else "False") if isinstance(value, bool) else str(value))
+            )
+        out.append((name, value))
+    return out
+
+
 def read_string(body: bytes, content_type: str) -> str:
-    """A `<string>` body (cancel reason); empty or absent is an empty string."""
+    """A `<string>` body (cancel reason, `CancelMessage`); empty, absent or nil is ""."""
     if not body.strip():
         return ""
     if is_json(content_type):
@@ -257,6 +266,8 @@ def read_string(body: bytes, content_type: str) -> str:
             raise bad_request("Expected a JSON string.")
         return data
     root = parse_xml(body)
-    if local(root.tag) != "string":
-        raise bad_request(f"Expected a string element, not {local(root.tag)}.")
-    return "" if _is_nil(root) else (root.text or "")
+    contracts.check_root(root, "CancelMessage")
+    if contracts.is_nil(root):
+        return ""
+    contracts.no_children(root, "The string element")
+    return root.text or ""

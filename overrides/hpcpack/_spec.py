@@ -56,3 +56,28 @@ def resolve(schema: Schema) -> tuple[str | None, Schema]:
     if name is not None:
         return name, schemas()[name]
     return None, schema
+
+
+@functools.cache
+def json_body_roots() -> frozenset[str]:
+    """Request-body schemas the real service documents in JSON (the SOA operations).
+
+    JSON media types marked `x-emulator-extension` (the scheduler operations) are only what
+    the emulator's JSON extension speaks, so `format="json"` never applies to them.
+    """
+    roots: set[str] = set()
+    components = document()["components"]
+    for path_item in document()["paths"].values():
+        for op in path_item.values():
+            body = op.get("requestBody") if isinstance(op, dict) else None
+            if body is None:
+                continue
+            if "$ref" in body:  # '#/components/requestBodies/<name>'
+                body = components["requestBodies"][body["$ref"].rsplit("/", 1)[1]]
+            media = body.get("content", {}).get("application/json")
+            if media is None or media.get("x-emulator-extension"):
+                continue
+            root = ref_name(media.get("schema", {}))
+            if root is not None:
+                roots.add(root)
+    return frozenset(roots)

@@ -4,6 +4,7 @@ it (`hpc.raw`) and the resource helpers (`hpc.jobs`, `hpc.tasks`, ...)."""
 from __future__ import annotations
 
 import copy
+import re
 import ssl
 from collections.abc import Callable
 from types import TracebackType
@@ -32,6 +33,27 @@ def _unencodable(exc: UnicodeEncodeError) -> XmlCharacterError:
     return XmlCharacterError(f"request value contains {code}, which cannot be sent (not UTF-8)")
 
 
+_SOA_PATH = re.compile(r"/(sessions?|soaservice)/", re.IGNORECASE)
+
+
+def _for_format(wire_format: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """`build_request` arguments in the request's own format: `format="json"` applies to the
+    SOA operations only (JSON is documented there); the scheduler, node and cluster operations
+    always speak XML, as a head node does (its old API "does XML only")."""
+    if wire_format != "json":
+        return wire_arguments(kwargs, "xml")
+    url = kwargs.get("url", args[1] if len(args) > 1 else "")
+    if not _SOA_PATH.search(str(url).split("?", 1)[0]):
+        return wire_arguments(kwargs, "xml")
+    headers = kwargs.get("headers")
+    if headers is None or type(headers) is dict:
+        headers = dict(headers or {})
+        if not any(k.lower() == "accept" for k in headers):
+            headers["Accept"] = "application/json"
+        kwargs = {**kwargs, "headers": headers}
+    return wire_arguments(kwargs, "json")
+
+
 class _Client(httpx.Client):
     """httpx.Client whose request building encodes the generated operations' marked bodies
     straight to the wire format (`transport.wire_arguments`) and turns an unencodable value (a
@@ -44,7 +66,7 @@ class _Client(httpx.Client):
 
     def build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
         try:
-            return super().build_request(*args, **wire_arguments(kwargs, self.wire_format))
+            return super().build_request(*args, **_for_format(self.wire_format, args, kwargs))
         except UnicodeEncodeError as exc:
             raise _unencodable(exc) from None
 
@@ -58,7 +80,7 @@ class _AsyncClient(httpx.AsyncClient):
 
     def build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
         try:
-            return super().build_request(*args, **wire_arguments(kwargs, self.wire_format))
+            return super().build_request(*args, **_for_format(self.wire_format, args, kwargs))
         except UnicodeEncodeError as exc:
             raise _unencodable(exc) from None
 
@@ -84,7 +106,7 @@ def service_urls(base_url: str, cluster: str | None) -> tuple[str, str, tuple[st
 def _headers(api_version: str | None, format: str) -> dict[str, str]:
     """Default request headers; no `api-version` at all for None (HPC Pack 2008 R2 SP2)."""
     headers = {
-        "Accept": "application/json" if format == "json" else "application/xml",
+        "Accept": "application/xml",  # SOA calls ask for JSON per request (`_for_format`)
         "User-Agent": USER_AGENT,
     }
     if api_version is not None:
@@ -239,7 +261,9 @@ class HpcClient(_ClientBase[httpx.BaseTransport, HpcTransport]):
     or NTLM/Negotiate with `auth_method=`, needs `hpcpack[ntlm]`), or any ready `auth=`
     httpx.Auth; Basic over plain http is refused unless `allow_insecure_basic=True`.
     `api_version` is sent as a header on every call (None: none, for HPC Pack 2008 R2 SP2;
-    `with_api_version()` for one call); `format="json"` selects JSON bodies and answers.
+    `with_api_version()` for one call); `format="json"` selects JSON bodies and answers for
+    the SOA operations only, where JSON is documented: scheduler, node and cluster operations
+    always speak XML (a head node's WindowsHpc scheduler API is XML only).
     TLS is verified (`verify=`, `ca_bundle=`); `timeout`, `limits`, `retries` (idempotent calls
     only), `retry_backoff` and `max_body` (answer size bound) tune the transport; `transport=`
     replaces the network (e.g. `httpx.MockTransport` in tests).

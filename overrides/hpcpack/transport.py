@@ -80,7 +80,7 @@ def encode_marked(root: str, data: Any, fmt: str) -> tuple[bytes | None, str]:
         if not isinstance(data, str):
             raise MalformedResponse(f"{root} body must be an XML string")
         return xmlcodec.check_chars(data, root).encode("utf-8"), XML_CONTENT_TYPE
-    if fmt == "json":
+    if fmt == "json" and root in _spec.json_body_roots():  # JSON only where documented (SOA)
         return None, JSON_CONTENT_TYPE
     return xmlcodec.encode(root, data), XML_CONTENT_TYPE
 

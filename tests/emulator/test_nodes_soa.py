@@ -30,7 +30,7 @@ ENVELOPE = (
 
 def test_node_list_and_node() -> None:
     with (
-        run_emulator(nodes=3, cores_per_node=8) as emu,
+        run_emulator(nodes=3, cores_per_node=8, json_extension=True) as emu,  # JSON rows below
         httpx.Client(base_url=emu.base_url, headers=V) as c,
     ):
         r = c.get("/Nodes", params={"RowsPerRead": "2"})
@@ -57,7 +57,8 @@ def test_node_list_and_node() -> None:
         assert r.status_code == 404 and fault_code(r) == 267386880
 
 
-def test_node_groups(client: httpx.Client) -> None:
+def test_node_groups(json_client: httpx.Client) -> None:
+    client = json_client  # JSON on scheduler operations: the emulator's extension
     rows = parse_objects(client.get("/NodeGroups", headers=V).text)
     assert [list(r) for r in rows] == [["Name", "Description"]] * len(rows)
     assert {r["Name"] for r in rows} >= {"ComputeNodes", "HeadNodes"}

@@ -25,7 +25,8 @@ from .helpers import (
 )
 
 
-def test_task_crud_xml_and_json(client: httpx.Client) -> None:
+def test_task_crud_xml_and_json(json_client: httpx.Client) -> None:
+    client = json_client  # JSON on scheduler operations: the emulator's extension
     job = create_job(client)
     t1 = add_task(client, job, Name="first", CommandLine="echo 1")
     r = client.post(

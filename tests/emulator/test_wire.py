@@ -101,7 +101,8 @@ def test_sp2_error_format_without_api_version(client: httpx.Client) -> None:
     assert '<Values i:nil="true"' in r.text
 
 
-def test_json_fault(client: httpx.Client) -> None:
+def test_json_fault(json_client: httpx.Client) -> None:
+    client = json_client  # JSON on scheduler operations: the emulator's extension
     r = client.get("/Job/999999", headers={**V, "Accept": "application/json"})
     assert r.status_code == 404
     assert r.headers["content-type"].startswith("application/json")
@@ -119,7 +120,8 @@ def test_xml_content_types_accepted(client: httpx.Client, content_type: str) -> 
     assert parse_int(r.text) > 0
 
 
-def test_json_bodies_and_answers(client: httpx.Client) -> None:
+def test_json_bodies_and_answers(json_client: httpx.Client) -> None:
+    client = json_client  # JSON on scheduler operations: the emulator's extension
     r = client.post(
         "/Jobs",
         json=[{"Name": "Name", "Value": "json-job"}, {"Name": "priority", "Value": "3"}],
@@ -156,7 +158,8 @@ def test_hostile_or_bad_xml_is_a_400_fault(client: httpx.Client, body: bytes) ->
     assert fault_code(r) == 251723775
 
 
-def test_bad_json_is_a_400_fault(client: httpx.Client) -> None:
+def test_bad_json_is_a_400_fault(json_client: httpx.Client) -> None:
+    client = json_client  # JSON on scheduler operations: the emulator's extension
     r = client.post(
         "/Jobs", content=b"{not json", headers={"Content-Type": "application/json", **V}
     )
@@ -232,7 +235,8 @@ def test_tls_self_signed() -> None:
             httpx.get(emu.base_url + "/Version")
 
 
-def test_json_scalar_forms(client: httpx.Client) -> None:
+def test_json_scalar_forms(json_client: httpx.Client) -> None:
+    client = json_client  # JSON on scheduler operations: the emulator's extension
     j = {"Accept": "application/json", **V}
     assert client.get("/Version", headers=j).json() == "5.3.6435.0"
     assert client.get("/ActiveHeadnode", headers=j).json() == "HEADNODE"

@@ -26,7 +26,9 @@ def run(
     max_examples: int = 25, extra: list[str] | None = None, timeout: float | None = None
 ) -> int:
     with tempfile.TemporaryDirectory(prefix="hpc-fuzz-") as data:
-        emulator = start_emulator_process(data_dir=data, users={USER: PASSWORD})
+        emulator = start_emulator_process(
+            data_dir=data, users={USER: PASSWORD}, json_extension=True
+        )  # the spec also describes the JSON extension (x-emulator-extension)
         try:
             st = Path(sys.executable).with_name("schemathesis")
             cmd = [

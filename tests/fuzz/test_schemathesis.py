@@ -46,7 +46,8 @@ CHECKS = [
 
 @pytest.fixture(scope="module")
 def fuzz_emulator() -> Iterator[RunningEmulator]:
-    with run_emulator(users={USER: PASSWORD}) as emulator:
+    # the spec describes the JSON extension too (x-emulator-extension): fuzz it, switched on
+    with run_emulator(users={USER: PASSWORD}, json_extension=True) as emulator:
         seeds = Seeds(emulator.base_url, (USER, PASSWORD))
         seeds.create()
         st_hooks.SEEDS = seeds

@@ -311,16 +311,19 @@ def test_web_session_start_info_as_json(wire: Wire) -> None:
     }
 
 
-def test_job_properties_as_json(wire: Wire) -> None:
-    wire.answer(httpx.Response(200, json=17))
+def test_format_json_leaves_scheduler_operations_in_xml(wire: Wire) -> None:
+    """`format="json"` applies to the SOA operations only: a head node's scheduler API is XML
+    only, so a job is still created with an XML body and an XML Accept."""
+    wire.answer(xml(scalar_xml("int", "17")), httpx.Response(200))
     with make_client(wire, format="json") as hpc:
         assert hpc.jobs.create(Job(name="j", min_cores=2, is_exclusive=False)) == 17
-    assert json.loads(wire.last.content) == [
-        {"Name": "IsExclusive", "Value": "False"},
-        {"Name": "MinCores", "Value": "2"},
-        {"Name": "Name", "Value": "j"},
-    ]
-    assert wire.last.headers["content-type"] == "application/json; charset=utf-8"
+        hpc.jobs.cancel(17, "stop")
+    create, cancel = wire.requests[0], wire.requests[1]
+    assert create.headers["content-type"] == "application/xml; charset=utf-8"
+    assert create.content.startswith(b"<ArrayOfProperty")
+    assert cancel.headers["content-type"] == "application/xml; charset=utf-8"
+    assert cancel.content.startswith(b"<string")
+    assert {r.headers["accept"] for r in wire.requests} == {"application/xml"}
 
 
 ENVELOPE = (
@@ -578,3 +581,16 @@ def test_aware_datetime_is_sent_as_local_time(
     hpc.jobs.create(Job(hold_until=datetime.datetime(2026, 1, 1, 12, 0)))
     hold = prop("HoldUntil", "1/1/2026 12:00:00 PM")
     assert body(wire) == f"{AOP}{hold}</ArrayOfProperty>".encode()
+
+
+def test_void_posts_send_content_length_zero(wire: Wire, hpc: HpcClient) -> None:
+    """A head node (IIS) answers 411 to a POST without a length: every POST states one
+    (`0` for the bodiless cancel)."""
+    hpc.jobs.submit(5)
+    hpc.jobs.requeue(5)
+    hpc.jobs.cancel(5)
+    for request in wire.requests:
+        assert request.method == "POST"
+        assert request.headers.get("content-length") == str(len(request.content)), request.url
+        assert "transfer-encoding" not in request.headers
+    assert wire.requests[-1].headers["content-length"] == "0"

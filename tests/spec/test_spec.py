@@ -325,3 +325,36 @@ def test_generator_view_types_every_xml_body_and_drops_faults() -> None:
     create = view["paths"]["/Sessions/Create"]["post"]["requestBody"]["content"]
     assert list(create) == ["application/vnd.hpc.xml+json; root=WebSessionStartInfo"]
     assert view["components"]["parameters"]["ApiVersionRequired"]["required"] is False
+
+
+def _resolved(obj: dict[str, Any]) -> dict[str, Any]:
+    ref = obj.get("$ref")
+    if not isinstance(ref, str):
+        return obj
+    node: Any = SPEC
+    for part in ref.split("/")[1:]:
+        node = node[part]
+    return _resolved(node)
+
+
+def test_json_is_an_emulator_extension_outside_soa() -> None:
+    """Scheduler, node and cluster JSON is marked `x-emulator-extension` (XML only on a head
+    node); SOA JSON, documented, is not; and success/request media types always offer XML."""
+    seen = 0
+    for item in SPEC["paths"].values():
+        for op in (v for v in item.values() if isinstance(v, dict) and "operationId" in v):
+            soa = op["tags"] == ["sessions"]
+            contents = [_resolved(op["requestBody"])["content"]] if "requestBody" in op else []
+            contents += [
+                _resolved(r).get("content", {})
+                for status, r in op["responses"].items()
+                if status.startswith("2")
+            ]
+            for content in contents:
+                if "application/json" not in content:
+                    continue
+                seen += 1
+                marked = content["application/json"].get("x-emulator-extension") is True
+                assert marked is not soa, op["operationId"]
+                assert "application/xml" in content, op["operationId"]
+    assert seen > 40
