@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hpc_emulator.accounts import DEFAULT_DOMAIN
 from hpc_emulator.soa.services import ServiceDef
+
+AUTH_METHODS = ("basic", "ntlm")  # Set-HPCWebComponents.ps1 -AuthenticationMethod Basic|NTLM
 
 
 @dataclass
@@ -14,7 +17,9 @@ class EmulatorConfig:
     cluster_name: str = "EMULATED"
     nodes: int = 4
     cores_per_node: int = 4
-    users: dict[str, str] = field(default_factory=dict)  # user -> password; empty = open
+    users: dict[str, str] = field(default_factory=dict)  # [DOMAIN\\]user -> password; empty = open
+    auth: str = "basic"  # one of AUTH_METHODS
+    default_domain: str = DEFAULT_DOMAIN  # the domain of accounts and logins given without one
     version: str = "5.3.6435.0"
     head_node: str = "HEADNODE"
     broker_node: str = "localhost"  # WebSessionInfo.BrokerNode; clients keep using their base URL
@@ -24,18 +29,3 @@ class EmulatorConfig:
     services: dict[str, ServiceDef] = field(default_factory=dict)
     # seconds waited before answering each request: a head node across a WAN, not on loopback
     latency: float = 0.0
-
-
-def parse_users(spec: str | None) -> dict[str, str]:
-    """`alice:pw,HPC\\bob:pw2` -> {"alice": "pw", "HPC\\bob": "pw2"}."""
-    users: dict[str, str] = {}
-    if not spec:
-        return users
-    for pair in spec.split(","):
-        if not pair.strip():
-            continue
-        name, sep, password = pair.partition(":")
-        if not sep or not name.strip():
-            raise ValueError(f"--users expects user:password pairs, got {pair!r}")
-        users[name.strip()] = password
-    return users

@@ -21,8 +21,10 @@ from pathlib import Path
 
 import uvicorn
 
+from hpc_emulator.accounts import DEFAULT_DOMAIN, USERS_ENV
 from hpc_emulator.app import Emulator, create_app
 from hpc_emulator.config import EmulatorConfig
+from hpc_emulator.connections import ConnectionProtocol
 from hpc_emulator.soa.services import Handler, ServiceDef, ServiceRegistry
 from hpc_emulator.tls import self_signed
 
@@ -85,8 +87,13 @@ def run_emulator(
     tls: bool = False,
     services: Mapping[str, ServiceDef] | None = None,
     latency: float = 0.0,
+    auth: str = "basic",
+    default_domain: str = DEFAULT_DOMAIN,
 ) -> Iterator[RunningEmulator]:
     """Start an emulator on 127.0.0.1 (ephemeral port) in a thread; stop it on exit.
+
+    `users` maps `[DOMAIN\\]user` to passwords (none: open); `auth` is "basic" or "ntlm", as
+    the head node's `Set-HPCWebComponents.ps1 -AuthenticationMethod`.
 
     `services` maps SOA service names to handlers (or `ServiceSpec` for a version, generic...).
     `latency` (seconds) delays every answer, to test code against a distant head node.
@@ -102,6 +109,8 @@ def run_emulator(
         nodes=nodes,
         cores_per_node=cores_per_node,
         users=dict(users or {}),
+        auth=auth,
+        default_domain=default_domain,
         services=dict(services or {}),
         latency=latency,
     )
@@ -118,6 +127,7 @@ def run_emulator(
             ssl_certfile=str(cert) if cert else None,
             ssl_keyfile=str(key) if key else None,
             timeout_graceful_shutdown=2,
+            http=ConnectionProtocol,
         )
     )
     thread = threading.Thread(target=server.run, name="hpc-emulator", daemon=True)
@@ -179,9 +189,13 @@ def start_emulator_process(
     services: Mapping[str, str] | None = None,
     service_paths: Sequence[str | Path] = (),
     latency: float = 0.0,
+    auth: str = "basic",
     timeout: float = 30.0,
 ) -> EmulatorProcess:
     """Run `python -m hpc_emulator` and wait for its `--ready-file`.
+
+    `users` reach the child through `$HPC_EMULATOR_USERS` (which it removes from its
+    environment), never its argv: any local user can read `/proc/<pid>/cmdline`.
 
     `services` maps names to `module:callable` import paths (`--service NAME=module:callable`),
     imported from `service_paths` (`--service-path`) or the child's `PYTHONPATH`.
@@ -192,17 +206,20 @@ def start_emulator_process(
     cmd = [
         sys.executable, "-m", "hpc_emulator", "--port", "0", "--data-dir", str(path),
         "--ready-file", str(ready), "--nodes", str(nodes), "--cores-per-node", str(cores_per_node),
-        "--cluster-name", cluster_name,
+        "--cluster-name", cluster_name, "--auth", auth,
     ]  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k != USERS_ENV}
+    if any("\n" in f"{u}{p}" or "\r" in f"{u}{p}" for u, p in (users or {}).items()):
+        raise ValueError("user names and passwords cannot hold line breaks")
     if users:
-        cmd += ["--users", ",".join(f"{u}:{p}" for u, p in users.items())]
+        env[USERS_ENV] = "".join(f"{u}:{p}\n" for u, p in users.items())
     for name, target in (services or {}).items():
         cmd += ["--service", f"{name}={target}"]
     for directory in service_paths:
         cmd += ["--service-path", str(directory)]
     if latency:
         cmd += ["--latency-ms", str(latency * 1000)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env)
     deadline = time.monotonic() + timeout
     while not ready.exists():
         if proc.poll() is not None or time.monotonic() > deadline:
