@@ -61,13 +61,20 @@ def test_defaults_loopback_open_and_temp_dir_removed(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []  # the temp data dir goes with the process
 
 
+def users_file(path: Path, text: str, mode: int = 0o600) -> Path:
+    path.write_text(text)
+    path.chmod(mode)
+    return path
+
+
 def test_port_cluster_name_nodes_cores_users_data_dir(tmp_path: Path) -> None:
     port = free_port()
     data = tmp_path / "state"
     ready = tmp_path / "ready"
+    accounts = users_file(tmp_path / "users", "# accounts\nalice:pw1\nHPC\\bob:pw2\n")
     args = [
         "--port", str(port), "--cluster-name", "LAB", "--nodes", "3", "--cores-per-node", "2",
-        "--users", "alice:pw1,HPC\\bob:pw2", "--data-dir", str(data), "--ready-file", str(ready),
+        "--users-file", str(accounts), "--data-dir", str(data), "--ready-file", str(ready),
     ]  # fmt: skip
     with emulator(*args) as (url, line):
         assert url == f"http://127.0.0.1:{port}"
@@ -77,7 +84,7 @@ def test_port_cluster_name_nodes_cores_users_data_dir(tmp_path: Path) -> None:
         assert httpx.get(f"{base}/Nodes", headers=V).status_code == 401
         assert httpx.get(f"{base}/Nodes", headers=V, auth=("alice", "wrong")).status_code == 401
         r = httpx.get(
-            f"{base}/Nodes", headers=V, params={"Properties": "Name,NumCores"}, auth=("bob", "pw2")
+            f"{base}/Nodes", headers=V, params={"Properties": "Name,NumCores"}, auth=("HPC\\bob", "pw2")
         )
         assert r.status_code == 200
         assert parse_objects(r.text) == [{"Name": f"NODE0{i}", "NumCores": "2"} for i in (1, 2, 3)]
@@ -124,7 +131,11 @@ def timed_get(http: httpx.Client, path: str) -> tuple[int, float]:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--users", "nopassword"], "user:password"),
+        (["--users", "alice:pw"], "--users-file PATH (mode 0600) or $HPC_EMULATOR_USERS"),
+        (["--users-file", "/nonexistent"], "cannot read users file"),
+        (["--host", "0.0.0.0"], "--insecure-open-to-network"),
+        (["--auth", "ntlm"], "--auth ntlm needs accounts"),
+        (["--auth", "digest"], "invalid choice"),
         (["--nodes", "0"], "at least 1"),
         (["--cores-per-node", "-2"], "at least 1"),
         (["--port", "70000"], "0..65535"),
