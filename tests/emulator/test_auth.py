@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 import spnego
-from hpc_emulator.testing import run_emulator
+from hpc_emulator.testing import run_emulator, start_emulator_process
 
 from .helpers import XML, V, fault_code, parse_int, parse_props, props_xml
 
@@ -251,3 +251,17 @@ def test_state_files_are_private(tmp_path: Path) -> None:
     finally:
         os.umask(old)
 
+
+def test_start_emulator_process_keeps_passwords_off_argv(tmp_path: Path) -> None:
+    """Any local user reads /proc/<pid>/cmdline; the users file is gone once it listens."""
+    secret = "argv-leak-check-7f2"
+    proc = start_emulator_process(data_dir=tmp_path / "d", users={"HPC\\alice": secret})
+    try:
+        cmdline = Path(f"/proc/{proc.pid}/cmdline").read_bytes()
+        assert secret.encode() not in cmdline and b"--users-file" in cmdline
+        assert not [p for p in (tmp_path / "d").iterdir() if p.name.startswith(".users")]
+        with httpx.Client(base_url=proc.base_url, timeout=30) as c:
+            assert c.get("/Nodes", headers={**V, **basic("HPC\\alice", secret)}).status_code == 200
+            assert c.get("/Nodes", headers={**V, **basic("HPC\\alice", "x")}).status_code == 401
+    finally:
+        proc.terminate()

@@ -1,0 +1,92 @@
+"""`auth_method="ntlm"|"negotiate"` through a full challenge-response with the emulator's NTLM
+acceptor (`run_emulator(auth="ntlm")`, pyspnego) over loopback, sync and async."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import hpcpack
+import pytest
+from hpc_emulator.testing import RunningEmulator, run_emulator
+from hpcpack import AsyncHpcClient, HpcClient
+
+USERS = {"HPC\\alice": "ntlm-pw-a", "LAB\\alice": "ntlm-pw-l", "bob": "ntlm-pw-b"}
+
+
+@pytest.fixture(scope="module")
+def emu() -> Iterator[RunningEmulator]:
+    with run_emulator(users=USERS, auth="ntlm") as running:
+        yield running
+
+
+def client(emu: RunningEmulator, user: str, password: str, **options: Any) -> HpcClient:
+    options.setdefault("auth_method", "ntlm")
+    return HpcClient(emu.url, username=user, password=password, retries=0, **options)
+
+
+@pytest.mark.parametrize(
+    ("user", "owner"),
+    [("HPC\\alice", "HPC\\alice"), ("lab\\ALICE", "LAB\\alice"), ("bob", "EMULATOR\\bob")],
+)
+@pytest.mark.parametrize("method", ["ntlm", "negotiate"])
+def test_sync_handshake_and_owner(emu: RunningEmulator, user: str, owner: str, method: str) -> None:
+    password = USERS.get(user) or USERS[owner if owner in USERS else owner.split("\\")[1]]
+    with client(emu, user, password, auth_method=method) as hpc:
+        job = hpc.jobs.create(name=f"ntlm {method}")
+        assert hpc.jobs.get(job).owner == owner
+        assert job in [j.id for j in hpc.jobs.list(owner=owner)]
+
+
+@pytest.mark.parametrize(
+    ("user", "password"),
+    [("HPC\\alice", "wrong"), ("HPC\\alice", "ntlm-pw-l"), ("EVIL\\bob", "ntlm-pw-b")],
+)
+def test_sync_refusals_are_unauthorized(emu: RunningEmulator, user: str, password: str) -> None:
+    with client(emu, user, password) as hpc, pytest.raises(hpcpack.Unauthorized):
+        hpc.cluster.version()
+
+
+def test_an_authenticated_connection_is_not_handshaken_again(
+    emu: RunningEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NTLM authenticates the connection: one NEGOTIATE + AUTHENTICATE, then plain requests."""
+    from hpc_emulator import ntlm
+
+    tokens: list[str] = []
+    accept = ntlm.accept
+
+    def counting(conn: Any, header: str, *args: Any) -> Any:
+        tokens.append(header.partition(" ")[0])
+        return accept(conn, header, *args)
+
+    monkeypatch.setattr(ntlm, "accept", counting)
+    with client(emu, "HPC\\alice", USERS["HPC\\alice"]) as hpc:
+        for _ in range(5):
+            hpc.cluster.version()
+        hpc.jobs.create(name="after the handshake")
+    assert tokens == ["NTLM", "NTLM"]
+
+
+async def test_async_handshake_concurrent_and_refusal(emu: RunningEmulator) -> None:
+    async with AsyncHpcClient(
+        emu.url, username="HPC\\alice", password=USERS["HPC\\alice"], auth_method="ntlm"
+    ) as hpc:
+        jobs = await asyncio.gather(*(hpc.jobs.create(name=f"a{i}") for i in range(8)))
+        assert len(set(jobs)) == 8
+        assert {(await hpc.jobs.get(j)).owner for j in jobs} == {"HPC\\alice"}
+    async with AsyncHpcClient(
+        emu.url, username="HPC\\alice", password="wrong", auth_method="ntlm", retries=0
+    ) as bad:
+        with pytest.raises(hpcpack.Unauthorized):
+            await bad.cluster.version()
+
+
+def test_sync_threads_share_the_client(emu: RunningEmulator) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with client(emu, "LAB\\alice", USERS["LAB\\alice"]) as hpc, ThreadPoolExecutor(8) as pool:
+        jobs = list(pool.map(lambda i: hpc.jobs.create(name=f"t{i}"), range(16)))
+        owners = set(pool.map(lambda j: hpc.jobs.get(j).owner, jobs))
+    assert len(set(jobs)) == 16 and owners == {"LAB\\alice"}
