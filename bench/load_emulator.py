@@ -326,7 +326,7 @@ def main() -> None:
     parser.add_argument("--url", help="load this emulator instead of starting one")
     parser.add_argument("--drain-timeout", type=float, default=120.0)
     args = parser.parse_args()
-    if args.url:  # an emulator started elsewhere, with --users loaduser:load-secret
+    if args.url:  # an emulator started elsewhere, with a --users-file holding loaduser:load-secret
         stats = asyncio.run(load(args.url, args))
         report(stats, args)
         sys.exit(1 if stats.errors else 0)

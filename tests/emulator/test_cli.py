@@ -183,14 +183,16 @@ def test_users_from_the_environment_reach_neither_argv_nor_tasks(tmp_path: Path)
     """$HPC_EMULATOR_USERS (lines like the file): not on argv, removed before tasks start."""
     secret = "env-secret, with: punctuation"
     env = {**os.environ, "HPC_EMULATOR_USERS": f"HPC\\alice:{secret}\nbob:b\n"}
-    with emulator("--data-dir", str(tmp_path / "d"), env=env) as (url, _):
-        with httpx.Client(base_url=f"{url}/WindowsHpc", auth=("HPC\\alice", secret)) as c:
-            job = create_job(c)
-            task = add_task(c, job, CommandLine="printenv HPC_EMULATOR_USERS; echo exit=$?")
-            submit(c, job)
-            wait_state(c, job, {"Finished", "Failed"})
-            assert task_props(c, job, task, "Output")["Output"] == "exit=1\n"
-            assert c.get("/Nodes", headers=V, auth=("bob", "wrong")).status_code == 401
+    with (
+        emulator("--data-dir", str(tmp_path / "d"), env=env) as (url, _),
+        httpx.Client(base_url=f"{url}/WindowsHpc", auth=("HPC\\alice", secret)) as c,
+    ):
+        job = create_job(c)
+        task = add_task(c, job, CommandLine="printenv HPC_EMULATOR_USERS; echo exit=$?")
+        submit(c, job)
+        wait_state(c, job, {"Finished", "Failed"})
+        assert task_props(c, job, task, "Output")["Output"] == "exit=1\n"
+        assert c.get("/Nodes", headers=V, auth=("bob", "wrong")).status_code == 401
 
 
 def test_ready_file_and_data_dir_are_private(tmp_path: Path) -> None:
