@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib.util
 import ipaddress
 import signal
 import sys
@@ -135,6 +136,8 @@ def users_from(p: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str
     users = load_users_file(args.users_file) if args.users_file is not None else from_env or {}
     if args.auth == "ntlm" and not users:
         p.error("--auth ntlm needs accounts (--users-file or $HPC_EMULATOR_USERS)")
+    if args.auth == "ntlm" and importlib.util.find_spec("spnego") is None:
+        p.error("--auth ntlm needs pyspnego: pip install 'hpcpack[ntlm]'")
     if not users and not is_loopback(args.host) and not args.insecure_open_to_network:
         p.error(
             f"refusing to listen on {args.host} without accounts: anyone who reaches it could "

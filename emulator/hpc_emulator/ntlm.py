@@ -34,7 +34,8 @@ _NTLM_TYPE1 = b"NTLMSSP\x00\x01\x00\x00\x00"
 
 def write_user_file(path: Path, accounts: Accounts) -> None:
     """One smbpasswd line per account, plus a domain-less line for default-domain accounts
-    (a client typing `alice` sends an empty domain)."""
+    (a client typing `alice` sends an empty domain). The NT hash is pyspnego's own MD4
+    (`hashlib` has none under OpenSSL 3); a private module, so pyspnego is pinned in `dev`."""
     from spnego._ntlm_raw.crypto import ntowfv1
 
     lines = []
@@ -49,6 +50,9 @@ def write_user_file(path: Path, accounts: Accounts) -> None:
 
 @contextlib.contextmanager
 def _environment(user_file: Path) -> Iterator[None]:
+    """Point pyspnego at `user_file` for one step. Values are restored but a key that was
+    absent stays (with our value): deleting it would resize `os.environ` under a thread
+    copying it for a task (`RuntimeError: dictionary changed size during iteration`)."""
     with _ENV_LOCK:
         saved = {k: os.environ.get(k) for k in ("NTLM_USER_FILE", "LM_COMPAT_LEVEL")}
         os.environ["NTLM_USER_FILE"] = str(user_file)
@@ -57,9 +61,7 @@ def _environment(user_file: Path) -> Iterator[None]:
             yield
         finally:
             for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
+                if value is not None:
                     os.environ[name] = value
 
 
