@@ -46,6 +46,13 @@ class Credentials:
     def header(self, token: bytes) -> tuple[bytes, bytes]:
         return b"Authorization", f"{self.scheme} {base64.b64encode(token).decode()}".encode()
 
+    def offered(self, response: httpcore.Response) -> bool:
+        return any(
+            k.lower() == b"www-authenticate"
+            and v.decode("latin-1").strip().partition(" ")[0].lower() == self.scheme.lower()
+            for k, v in response.headers
+        )
+
     def challenge(self, response: httpcore.Response) -> bytes | None:
         for name, value in response.headers:
             if name.lower() != b"www-authenticate":
@@ -56,11 +63,45 @@ class Credentials:
         return None
 
 
-def _leg(request: httpcore.Request, header: tuple[bytes, bytes]) -> httpcore.Request:
-    headers = [(k, v) for k, v in request.headers if k.lower() not in _BODY_HEADERS]
-    return httpcore.Request(
-        b"HEAD", request.url, headers=[*headers, header], extensions=request.extensions
-    )
+class _Legs:
+    """The handshake's requests, one answer at a time (the same for sync and async).
+
+    The NEGOTIATE goes out pre-emptively. IIS with kernel-mode authentication answers a
+    pre-authenticating first request with a bare 401 (KB 2749007 [D]), so a 401 without a
+    challenge to the NEGOTIATE starts over once with a fresh context.
+    """
+
+    def __init__(self, credentials: Credentials, request: httpcore.Request) -> None:
+        self._credentials, self._request = credentials, request
+        self._host = request.url.host.decode("ascii")
+        self._context = credentials.context(self._host)
+        self._token: bytes | None = self._context.step()
+        self._restarts, self._legs = 1, 0
+        self.accepted = False
+
+    def next(self) -> httpcore.Request | None:
+        if self.accepted or not self._token or self._legs >= _MAX_LEGS:
+            return None
+        self._legs += 1
+        headers = [(k, v) for k, v in self._request.headers if k.lower() not in _BODY_HEADERS]
+        headers.append(self._credentials.header(self._token))
+        return httpcore.Request(
+            b"HEAD", self._request.url, headers=headers, extensions=self._request.extensions
+        )
+
+    def answer(self, response: httpcore.Response) -> None:
+        if response.status != 401:
+            self.accepted = True
+            return
+        challenge = self._credentials.challenge(response)
+        offered = self._credentials.offered(response)
+        if challenge is None and offered and self._legs == 1 and self._restarts > 0:
+            self._restarts -= 1
+            self._legs = 0
+            self._context = self._credentials.context(self._host)
+            self._token = self._context.step()
+            return
+        self._token = self._context.step(challenge) if challenge is not None else None
 
 
 class _Connection(httpcore.ConnectionInterface):
@@ -82,19 +123,13 @@ class _Connection(httpcore.ConnectionInterface):
     def _handshake(self, request: httpcore.Request) -> bool:
         """True once the server accepted the AUTHENTICATE (a refusal: the real request then
         goes out unauthenticated and brings back the server's own 401 fault)."""
-        context = self._credentials.context(request.url.host.decode("ascii"))
-        token = context.step()
-        for _ in range(_MAX_LEGS):
-            response = self._inner.handle_request(_leg(request, self._credentials.header(token)))
+        legs = _Legs(self._credentials, request)
+        while (leg := legs.next()) is not None:
+            response = self._inner.handle_request(leg)
             response.read()
             response.close()
-            if response.status != 401:
-                return True
-            challenge = self._credentials.challenge(response)
-            token = context.step(challenge) if challenge is not None else None
-            if not token:
-                return False
-        return False
+            legs.answer(response)
+        return legs.accepted
 
     def can_handle_request(self, origin: httpcore.Origin) -> bool:
         return self._inner.can_handle_request(origin)
@@ -133,20 +168,13 @@ class _AsyncConnection(httpcore.AsyncConnectionInterface):
         return await self._inner.handle_async_request(request)
 
     async def _handshake(self, request: httpcore.Request) -> bool:
-        context = self._credentials.context(request.url.host.decode("ascii"))
-        token = context.step()
-        for _ in range(_MAX_LEGS):
-            leg = _leg(request, self._credentials.header(token))
+        legs = _Legs(self._credentials, request)
+        while (leg := legs.next()) is not None:
             response = await self._inner.handle_async_request(leg)
             await response.aread()
             await response.aclose()
-            if response.status != 401:
-                return True
-            challenge = self._credentials.challenge(response)
-            token = context.step(challenge) if challenge is not None else None
-            if not token:
-                return False
-        return False
+            legs.answer(response)
+        return legs.accepted
 
     def can_handle_request(self, origin: httpcore.Origin) -> bool:
         return self._inner.can_handle_request(origin)

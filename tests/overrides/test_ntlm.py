@@ -4,13 +4,17 @@ acceptor (`run_emulator(auth="ntlm")`, pyspnego) over loopback, sync and async."
 from __future__ import annotations
 
 import asyncio
+import base64
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import hpcpack
+import httpcore
 import pytest
+import spnego
 from hpc_emulator.testing import RunningEmulator, run_emulator
-from hpcpack import AsyncHpcClient, HpcClient
+from hpcpack import AsyncHpcClient, HpcClient, ntlm_pool
 
 USERS = {"HPC\\alice": "ntlm-pw-a", "LAB\\alice": "ntlm-pw-l", "bob": "ntlm-pw-b"}
 
@@ -90,3 +94,36 @@ def test_sync_threads_share_the_client(emu: RunningEmulator) -> None:
         jobs = list(pool.map(lambda i: hpc.jobs.create(name=f"t{i}"), range(16)))
         owners = set(pool.map(lambda j: hpc.jobs.get(j).owner, jobs))
     assert len(set(jobs)) == 16 and owners == {"LAB\\alice"}
+
+
+def test_a_bare_401_to_the_first_negotiate_starts_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """IIS kernel-mode auth may answer a pre-authenticating first request with a bare 401
+    (KB 2749007): the pool's handshake starts over once instead of failing."""
+    users = tmp_path / "ntlm-users"
+    users.write_text("HPC:alice:pw-k\n")
+    monkeypatch.setenv("NTLM_USER_FILE", str(users))
+    server = spnego.server(protocol="ntlm")
+    seen: list[tuple[bytes, str]] = []
+
+    class Inner(httpcore.ConnectionInterface):
+        def handle_request(self, request: httpcore.Request) -> httpcore.Response:
+            auth = dict(request.headers).get(b"Authorization", b"").decode()
+            seen.append((request.method, auth.partition(" ")[0]))
+            if request.method != b"HEAD":
+                return httpcore.Response(200, content=b"ok")
+            if len(seen) == 1:
+                bare = [(b"WWW-Authenticate", b"Negotiate"), (b"WWW-Authenticate", b"NTLM")]
+                return httpcore.Response(401, headers=bare)
+            out = server.step(base64.b64decode(auth.partition(" ")[2]))
+            if server.complete:
+                return httpcore.Response(200)
+            challenge = b"NTLM " + base64.b64encode(out or b"")
+            return httpcore.Response(401, headers=[(b"WWW-Authenticate", challenge)])
+
+    conn = ntlm_pool._Connection(Inner(), ntlm_pool.Credentials("HPC\\alice", "pw-k", "ntlm"))
+    response = conn.handle_request(httpcore.Request("GET", "http://head/WindowsHpc/Version"))
+    assert response.read() == b"ok"
+    assert seen == [(b"HEAD", "NTLM")] * 3 + [(b"GET", "")]
+    assert server.client_principal == "HPC\\alice"
