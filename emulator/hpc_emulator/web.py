@@ -121,7 +121,8 @@ def negotiate(request: Request) -> str:
 
 def challenges(method: str, request: Request) -> list[str]:
     """IIS's 401 challenges: Basic with the host as realm when none is configured [I]; Windows
-    Authentication offers Negotiate then NTLM, as separate headers [D]."""
+    Authentication offers its providers (default Negotiate, NTLM) as separate bare headers
+    [D: MS-NTHT 2.2.1, MS-N2HT 2.2.1; IIS `windowsAuthentication/providers`]."""
     if method == "ntlm":
         return list(ntlm.SCHEMES)
     host = re.sub(r"[^A-Za-z0-9.\-\[\]:]", "", request.url.hostname or "") or "localhost"
