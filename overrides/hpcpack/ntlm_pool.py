@@ -5,7 +5,7 @@ and the AUTHENTICATE must come back on it. An `httpx.Auth` cannot choose its con
 leg goes back to the pool, where a concurrent request may take the connection or the next leg
 may get another one), so `HpcClient(auth_method="ntlm")` does the handshake inside httpcore's
 pool instead: every new connection runs NEGOTIATE/AUTHENTICATE on itself with bodyless `HEAD`s
-of the first request's URL, then carries its requests without further round trips.
+of the service's `/Version`, then carries its requests without further round trips.
 """
 
 from __future__ import annotations
@@ -63,6 +63,17 @@ class Credentials:
         return None
 
 
+def _version_url(url: httpcore.URL) -> httpcore.URL:
+    """The service's `/Version` beside `url`: every leg is answered at once (the request's own
+    URL might be a long-lived stream such as SOA Get Responses, which a HEAD would also run)."""
+    path = url.target.split(b"?", 1)[0]
+    cut = path.lower().find(b"/windowshpc")
+    prefix = path[: cut + len(b"/windowshpc")] if cut >= 0 else b""
+    return httpcore.URL(
+        scheme=url.scheme, host=url.host, port=url.port, target=prefix + b"/Version"
+    )
+
+
 class _Legs:
     """The handshake's requests, one answer at a time (the same for sync and async).
 
@@ -86,8 +97,9 @@ class _Legs:
         headers = [(k, v) for k, v in self._request.headers if k.lower() not in _BODY_HEADERS]
         headers.append(self._credentials.header(self._token))
         return httpcore.Request(
-            b"HEAD", self._request.url, headers=headers, extensions=self._request.extensions
-        )
+            b"HEAD", _version_url(self._request.url), headers=headers,
+            extensions=self._request.extensions,
+        )  # fmt: skip
 
     def answer(self, response: httpcore.Response) -> None:
         if response.status != 401:

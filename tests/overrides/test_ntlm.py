@@ -106,11 +106,13 @@ def test_a_bare_401_to_the_first_negotiate_starts_over(
     monkeypatch.setenv("NTLM_USER_FILE", str(users))
     server = spnego.server(protocol="ntlm")
     seen: list[tuple[bytes, str]] = []
+    targets: list[bytes] = []
 
     class Inner(httpcore.ConnectionInterface):
         def handle_request(self, request: httpcore.Request) -> httpcore.Response:
             auth = dict(request.headers).get(b"Authorization", b"").decode()
             seen.append((request.method, auth.partition(" ")[0]))
+            targets.append(request.url.target)
             if request.method != b"HEAD":
                 return httpcore.Response(200, content=b"ok")
             if len(seen) == 1:
@@ -123,7 +125,32 @@ def test_a_bare_401_to_the_first_negotiate_starts_over(
             return httpcore.Response(401, headers=[(b"WWW-Authenticate", challenge)])
 
     conn = ntlm_pool._Connection(Inner(), ntlm_pool.Credentials("HPC\\alice", "pw-k", "ntlm"))
-    response = conn.handle_request(httpcore.Request("GET", "http://head/WindowsHpc/Version"))
+    stream = "http://head/WindowsHpc/LAB/session/7/batch/c/Response?count=-1"
+    response = conn.handle_request(httpcore.Request("GET", stream))
     assert response.read() == b"ok"
     assert seen == [(b"HEAD", "NTLM")] * 3 + [(b"GET", "")]
+    # the legs ask for the cheap /Version, not the (possibly long-lived) request's own URL
+    assert targets == [b"/WindowsHpc/Version"] * 3 + [
+        b"/WindowsHpc/LAB/session/7/batch/c/Response?count=-1"
+    ]
     assert server.client_principal == "HPC\\alice"
+
+
+def test_soa_session_over_ntlm(emu: RunningEmulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SOA streams ride authenticated connections too; each connection is handshaken once."""
+    from hpc_emulator import ntlm
+
+    paths: list[str] = []
+    accept = ntlm.accept
+
+    def counting(conn: Any, header: str, *args: Any) -> Any:
+        paths.append(header.partition(" ")[0])
+        return accept(conn, header, *args)
+
+    monkeypatch.setattr(ntlm, "accept", counting)
+    emu.register_service("Rev", lambda op, text: text[::-1], generic=True, inline=True)
+    words = [f"w{i:02d}" for i in range(30)]
+    with client(emu, "bob", USERS["bob"]) as hpc, hpc.sessions.create("Rev", generic=True) as s:
+        replies = sorted(str(r) for r in s.call_many("x", words))
+    assert replies == sorted(w[::-1] for w in words)
+    assert len(paths) % 2 == 0 and 2 <= len(paths) <= 2 * 20  # two tokens per connection
