@@ -327,7 +327,9 @@ def main() -> None:
     parser.add_argument("--url", help="load this emulator instead of starting one")
     parser.add_argument("--drain-timeout", type=float, default=120.0)
     args = parser.parse_args()
-    if args.url:  # started elsewhere, with --users loaduser:load-secret --json-extension
+    if (
+        args.url
+    ):  # started elsewhere, with a --users-file holding loaduser:load-secret and --json-extension
         stats = asyncio.run(load(args.url, args))
         report(stats, args)
         sys.exit(1 if stats.errors else 0)

@@ -25,7 +25,7 @@ def test_readme_example_is_short() -> None:
 def test_readme_example_runs_against_the_emulator(tmp_path: Path) -> None:
     code = python_example()
     assert '"http://127.0.0.1:8080"' in code
-    with run_emulator(users={"alice": "secret"}) as emu:
+    with run_emulator(users={"HPC\\alice": "secret"}) as emu:
         script = tmp_path / "example.py"
         script.write_text(code.replace('"http://127.0.0.1:8080"', repr(emu.url)), "utf-8")
         done = subprocess.run(

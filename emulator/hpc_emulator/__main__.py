@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib.util
+import ipaddress
 import signal
 import sys
 import tempfile
@@ -12,9 +14,11 @@ from pathlib import Path
 
 import uvicorn
 
+from hpc_emulator.accounts import DEFAULT_DOMAIN, USERS_ENV, load_users_file, take_users_env
 from hpc_emulator.app import create_app
-from hpc_emulator.config import EmulatorConfig, parse_users
+from hpc_emulator.config import AUTH_METHODS, EmulatorConfig
 from hpc_emulator.limits import MIB, SOA_MAX_BODY_DEFAULT
+from hpc_emulator.private import write_private
 from hpc_emulator.server import HEADER_TIMEOUT_S, MAX_CONNECTIONS, uvicorn_config
 from hpc_emulator.service_import import add_search_paths, parse_service
 from hpc_emulator.soa.services import ServiceDef
@@ -56,7 +60,30 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=_port, default=0, help="0 picks a free port")
     p.add_argument("--cluster-name", default="EMULATED")
     p.add_argument("--data-dir", type=Path, help="state directory (default: a temp dir, removed)")
-    p.add_argument("--users", help="user:password pairs, comma-separated (default: open)")
+    p.add_argument(
+        "--users-file",
+        type=Path,
+        metavar="PATH",
+        help=f"accounts, one [DOMAIN\\]user:password a line, mode 0600 (or ${USERS_ENV}); "
+        "default: open, every request accepted",
+    )
+    p.add_argument("--users", help=argparse.SUPPRESS)  # refused: passwords on argv
+    p.add_argument(
+        "--auth",
+        choices=AUTH_METHODS,
+        default="basic",
+        help="what the head node was set up with (Set-HPCWebComponents -AuthenticationMethod)",
+    )
+    p.add_argument(
+        "--default-domain",
+        default=DEFAULT_DOMAIN,
+        help=f"domain of accounts and logins given without one (default {DEFAULT_DOMAIN})",
+    )
+    p.add_argument(
+        "--insecure-open-to-network",
+        action="store_true",
+        help="allow a non-loopback --host without users: anyone reaching it runs commands as you",
+    )
     p.add_argument("--tls-cert", type=Path, help="PEM certificate (HTTPS)")
     p.add_argument("--tls-key", type=Path, help="PEM private key of --tls-cert")
     p.add_argument(
@@ -127,8 +154,41 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def users_from(p: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, str]:
+    """Accounts from --users-file or $HPC_EMULATOR_USERS (removed from the environment either
+    way, so tasks do not inherit it); passwords on argv are refused."""
+    from_env = take_users_env()
+    if args.users is not None:
+        p.error(
+            "--users would put passwords on the command line, readable by every local user in "
+            f"/proc; use --users-file PATH (mode 0600) or ${USERS_ENV}"
+        )
+    if args.users_file is not None and from_env is not None:
+        p.error(f"give accounts with --users-file or ${USERS_ENV}, not both")
+    users = load_users_file(args.users_file) if args.users_file is not None else from_env or {}
+    if args.auth == "ntlm" and not users:
+        p.error("--auth ntlm needs accounts (--users-file or $HPC_EMULATOR_USERS)")
+    if args.auth == "ntlm" and importlib.util.find_spec("spnego") is None:
+        p.error("--auth ntlm needs pyspnego: pip install 'hpcpack[ntlm]'")
+    if not users and not is_loopback(args.host) and not args.insecure_open_to_network:
+        p.error(
+            f"refusing to listen on {args.host} without accounts: anyone who reaches it could "
+            "run commands as this OS user; add --users-file, or --insecure-open-to-network"
+        )
+    return users
+
+
 def check(p: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, str]:
-    """Cross-argument rules; returns the parsed --users (and sets `args.services`)."""
+    """Cross-argument rules; returns the accounts (and sets `args.services`)."""
     if args.self_signed and (args.tls_cert or args.tls_key):
         p.error("--tls-self-signed cannot be combined with --tls-cert/--tls-key")
     if args.tls_key and not args.tls_cert:
@@ -143,7 +203,7 @@ def check(p: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, str
             name, service = parse_service(spec)
             services[name] = service
         args.services = services
-        return parse_users(args.users)
+        return users_from(p, args)
     except ValueError as exc:
         p.error(str(exc))
 
@@ -159,15 +219,18 @@ async def serve(args: argparse.Namespace, users: dict[str, str], data_dir: Path)
         nodes=args.nodes,
         cores_per_node=args.cores_per_node,
         users=users,
+        auth=args.auth,
+        default_domain=args.default_domain,
         services=args.services,
         latency=args.latency_ms / 1000,
         broker_node=args.broker_node,
         json_extension=args.json_extension,
         soa_max_body=args.soa_max_body_mb * MIB,
     )
-    if not users and args.host not in ("127.0.0.1", "localhost", "::1"):
+    if not users and not is_loopback(args.host):
         print(
-            f"hpc-emulator: warning: no --users: anyone who can reach {args.host} can use it",
+            f"hpc-emulator: WARNING: --insecure-open-to-network: anyone who can reach "
+            f"{args.host} can run commands as this OS user",
             file=sys.stderr,
         )
     cert, key = args.tls_cert, args.tls_key
@@ -196,9 +259,7 @@ async def serve(args: argparse.Namespace, users: dict[str, str], data_dir: Path)
     scheme = "https" if cert else "http"
     url = f"{scheme}://{url_host(args.host)}:{port}"
     if args.ready_file:
-        tmp = args.ready_file.with_suffix(".tmp")
-        tmp.write_text(url + "\n")
-        tmp.replace(args.ready_file)
+        write_private(args.ready_file, url + "\n")
     print(f"hpc-emulator listening on {url} (cluster {config.cluster_name})", flush=True)
     await task
 

@@ -9,14 +9,18 @@ from starlette.applications import Starlette
 from starlette.routing import Route as StarletteRoute
 
 from hpc_emulator import routes_cluster, routes_jobs, routes_soa, routes_tasks, soa, values
+from hpc_emulator.accounts import Accounts
 from hpc_emulator.cluster import Cluster
-from hpc_emulator.config import EmulatorConfig
+from hpc_emulator.config import AUTH_METHODS, EmulatorConfig
+from hpc_emulator.ntlm import write_user_file
 from hpc_emulator.paging import QueryCache
+from hpc_emulator.private import private_dir
 from hpc_emulator.scheduler import Scheduler
 from hpc_emulator.store import Store
 from hpc_emulator.web import Router
 
 DB_NAME = "emulator.sqlite3"
+NTLM_USERS_NAME = "ntlm-users"
 
 
 def load_broker(emu: Emulator) -> soa.Broker:
@@ -32,7 +36,15 @@ class Emulator:
 
     def __init__(self, config: EmulatorConfig) -> None:
         self.config = config
-        config.data_dir.mkdir(parents=True, exist_ok=True)
+        if config.auth not in AUTH_METHODS:
+            raise ValueError(f"auth must be one of {', '.join(AUTH_METHODS)}, got {config.auth!r}")
+        self.accounts = Accounts(config.users, config.default_domain)
+        if config.auth == "ntlm" and not self.accounts:
+            raise ValueError("auth='ntlm' needs users (an NTLM acceptor without accounts)")
+        private_dir(config.data_dir)
+        self.ntlm_user_file = config.data_dir / NTLM_USERS_NAME
+        if config.auth == "ntlm":
+            write_user_file(self.ntlm_user_file, self.accounts)
         self.db_path = config.data_dir / DB_NAME
         self.store = Store(self.db_path)
         self.cluster = Cluster(

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hpc_emulator.accounts import DEFAULT_DOMAIN
 from hpc_emulator.limits import SCHEDULER_MAX_BODY, SOA_MAX_BODY_DEFAULT
 from hpc_emulator.soa.services import ServiceDef
+
+AUTH_METHODS = ("basic", "ntlm")  # Set-HPCWebComponents.ps1 -AuthenticationMethod Basic|NTLM
 
 
 @dataclass
@@ -15,7 +18,9 @@ class EmulatorConfig:
     cluster_name: str = "EMULATED"
     nodes: int = 4
     cores_per_node: int = 4
-    users: dict[str, str] = field(default_factory=dict)  # user -> password; empty = open
+    users: dict[str, str] = field(default_factory=dict)  # [DOMAIN\\]user -> password; empty = open
+    auth: str = "basic"  # one of AUTH_METHODS
+    default_domain: str = DEFAULT_DOMAIN  # the domain of accounts and logins given without one
     version: str = "5.3.6435.0"
     head_node: str = "HEADNODE"
     # WebSessionInfo.BrokerNode: None = the host and port each request came to (its Host
@@ -33,18 +38,3 @@ class EmulatorConfig:
     # request body bounds in bytes (413 above them; see limits.py)
     max_body: int = SCHEDULER_MAX_BODY
     soa_max_body: int = SOA_MAX_BODY_DEFAULT
-
-
-def parse_users(spec: str | None) -> dict[str, str]:
-    """`alice:pw,HPC\\bob:pw2` -> {"alice": "pw", "HPC\\bob": "pw2"}."""
-    users: dict[str, str] = {}
-    if not spec:
-        return users
-    for pair in spec.split(","):
-        if not pair.strip():
-            continue
-        name, sep, password = pair.partition(":")
-        if not sep or not name.strip():
-            raise ValueError(f"--users expects user:password pairs, got {pair!r}")
-        users[name.strip()] = password
-    return users

@@ -12,7 +12,7 @@ from hpc_emulator.entities import Job, apply_named_values, check_name
 from hpc_emulator.faults import bad_request
 from hpc_emulator.listing import check_render, continuation, parse_filter, rows_per_read, sort_key
 from hpc_emulator.props import JOB_LIST_DEFAULT, JOB_PROPS, readable, resolve_names
-from hpc_emulator.web import Ctx, Route, render, route, same_user
+from hpc_emulator.web import Ctx, Route, render, route
 
 
 def job_view(job: Job) -> dict[str, Any]:
@@ -49,7 +49,7 @@ async def get_job_list(ctx: Ctx) -> Response:
             j
             for j in jobs.values()
             if flt.accepts(j.state, j.props.get("ChangeTime"))
-            and (not owner or same_user(str(j.props.get("Owner") or ""), owner))
+            and (not owner or ctx.emu.accounts.same(str(j.props.get("Owner") or ""), owner))
         ]
         selected.sort(key=lambda j: (key(j.props), j.id))
         return [j.id for j in selected]

@@ -37,7 +37,7 @@ def flag(ctx: Ctx, name: str, default: bool | None) -> bool:
 def session_id(ctx: Ctx) -> int:
     """The session id, after checking (when users are configured) that it is the caller's."""
     sid = ctx.int_param("sessionId")
-    if ctx.emu.config.users:
+    if ctx.emu.accounts:
         ctx.check_owner(ctx.emu.broker.owner_of(sid))
     return sid
 

@@ -6,10 +6,11 @@ timeouts], and several real clients hold one connection for their whole life and
 reconnect [C: Microsoft's `winhpclib.py` samples]. uvicorn also has no timer for a request head
 that never completes, so idle or dripping sockets pile up until file descriptors run out.
 
-This is the one module that touches uvicorn's internals (`H11Protocol`, uvicorn 0.54 as pinned
-in pyproject.toml): a head-wait timer (a connection must send a complete request head within
-`header_timeout` of connecting or of its first byte after an idle period, like HTTP.sys's
-HeaderWait timer) and a connection cap enforced before any byte is read.
+With `connections.py` (per-connection state for NTLM), this is where the emulator touches
+uvicorn's internals (`H11Protocol`, uvicorn 0.54 as pinned in pyproject.toml): a head-wait
+timer (a connection must send a complete request head within `header_timeout` of connecting or
+of its first byte after an idle period, like HTTP.sys's HeaderWait timer) and a connection cap
+enforced before any byte is read.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from typing import Any
 
 import h11
 import uvicorn
-from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from hpc_emulator.connections import ConnectionProtocol
 
 log = logging.getLogger("hpc_emulator")
 
@@ -61,10 +63,10 @@ class _State:
 
 
 def protocol_class(header_timeout: float, max_connections: int) -> type[asyncio.Protocol]:
-    """An `H11Protocol` with the head-wait timer and the connection cap."""
+    """uvicorn's h11 protocol with per-connection state, the head-wait timer and the cap."""
     state = _State(header_timeout, max_connections)
 
-    class GuardedH11Protocol(H11Protocol):
+    class GuardedH11Protocol(ConnectionProtocol):
         _head_timer: asyncio.TimerHandle | None = None
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]

@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from hpc_emulator.private import touch_private
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tasks (
@@ -53,6 +55,12 @@ def lock_data_dir(directory: Path) -> int:
 
 
 def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating it 0600) the database; SQLite gives its -wal/-shm files the same mode."""
+    touch_private(path)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.chmod(0o600)
     conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL survives process kills

@@ -21,8 +21,10 @@ from pathlib import Path
 
 import uvicorn
 
+from hpc_emulator.accounts import DEFAULT_DOMAIN, USERS_ENV
 from hpc_emulator.app import Emulator, create_app
 from hpc_emulator.config import EmulatorConfig
+from hpc_emulator.private import private_dir, write_private
 from hpc_emulator.server import HEADER_TIMEOUT_S, MAX_CONNECTIONS, uvicorn_config
 from hpc_emulator.soa.services import Handler, ServiceDef, ServiceRegistry
 from hpc_emulator.tls import self_signed
@@ -92,8 +94,13 @@ def run_emulator(
     json_extension: bool = False,
     max_body: int | None = None,
     soa_max_body: int | None = None,
+    auth: str = "basic",
+    default_domain: str = DEFAULT_DOMAIN,
 ) -> Iterator[RunningEmulator]:
     """Start an emulator on 127.0.0.1 (ephemeral port) in a thread; stop it on exit.
+
+    `users` maps `[DOMAIN\\]user` to passwords (none: open); `auth` is "basic" or "ntlm", as
+    the head node's `Set-HPCWebComponents.ps1 -AuthenticationMethod`.
 
     `services` maps SOA service names to handlers (or `ServiceSpec` for a version, generic...).
     `latency` (seconds) delays every answer, to test code against a distant head node.
@@ -113,6 +120,8 @@ def run_emulator(
         nodes=nodes,
         cores_per_node=cores_per_node,
         users=dict(users or {}),
+        auth=auth,
+        default_domain=default_domain,
         services=dict(services or {}),
         latency=latency,
         broker_node=broker_node,
@@ -198,24 +207,33 @@ def start_emulator_process(
     services: Mapping[str, str] | None = None,
     service_paths: Sequence[str | Path] = (),
     latency: float = 0.0,
+    auth: str = "basic",
     timeout: float = 30.0,
     json_extension: bool = False,
 ) -> EmulatorProcess:
     """Run `python -m hpc_emulator` and wait for its `--ready-file`.
 
+    `users` reach the child through a 0600 `--users-file`, removed once it listens: never its
+    argv (any local user can read `/proc/<pid>/cmdline`) nor its environment.
+
     `services` maps names to `module:callable` import paths (`--service NAME=module:callable`),
     imported from `service_paths` (`--service-path`) or the child's `PYTHONPATH`.
     """
     path = Path(data_dir)
-    path.mkdir(parents=True, exist_ok=True)
+    private_dir(path)
     ready = path / f"ready-{os.getpid()}-{time.monotonic_ns()}.url"
     cmd = [
         sys.executable, "-m", "hpc_emulator", "--port", "0", "--data-dir", str(path),
         "--ready-file", str(ready), "--nodes", str(nodes), "--cores-per-node", str(cores_per_node),
-        "--cluster-name", cluster_name,
+        "--cluster-name", cluster_name, "--auth", auth,
     ]  # fmt: skip
-    if users:
-        cmd += ["--users", ",".join(f"{u}:{p}" for u, p in users.items())]
+    if any("\n" in f"{u}{p}" or "\r" in f"{u}{p}" for u, p in (users or {}).items()):
+        raise ValueError("user names and passwords cannot hold line breaks")
+    users_file = None
+    if users:  # a 0600 file, removed once the child has read it: never argv, never its env
+        users_file = path / f".users-{os.getpid()}-{time.monotonic_ns()}"
+        write_private(users_file, "".join(f"{u}:{p}\n" for u, p in users.items()))
+        cmd += ["--users-file", str(users_file)]
     for name, target in (services or {}).items():
         cmd += ["--service", f"{name}={target}"]
     for directory in service_paths:
@@ -224,14 +242,19 @@ def start_emulator_process(
         cmd += ["--latency-ms", str(latency * 1000)]
     if json_extension:
         cmd.append("--json-extension")
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + timeout
-    while not ready.exists():
-        if proc.poll() is not None or time.monotonic() > deadline:
-            if proc.poll() is None:
-                proc.kill()
-            raise RuntimeError(f"the emulator process did not start (exit {proc.poll()})")
-        time.sleep(0.02)
+    env = {k: v for k, v in os.environ.items() if k != USERS_ENV}
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env)
+        deadline = time.monotonic() + timeout
+        while not ready.exists():
+            if proc.poll() is not None or time.monotonic() > deadline:
+                if proc.poll() is None:
+                    proc.kill()
+                raise RuntimeError(f"the emulator process did not start (exit {proc.poll()})")
+            time.sleep(0.02)
+    finally:
+        if users_file is not None:
+            users_file.unlink(missing_ok=True)
     url = ready.read_text().strip()
     ready.unlink()
     return EmulatorProcess(url=url, pid=proc.pid, data_dir=path, process=proc)

@@ -6,6 +6,8 @@ import datetime
 import ipaddress
 from pathlib import Path
 
+from hpc_emulator.private import write_private
+
 
 def self_signed(directory: Path, host: str = "localhost") -> tuple[Path, Path]:
     """Write (cert.pem, key.pem) for localhost/127.0.0.1 into `directory`, reusing them if present."""
@@ -16,6 +18,7 @@ def self_signed(directory: Path, host: str = "localhost") -> tuple[Path, Path]:
 
     cert_path, key_path = directory / "emulator-cert.pem", directory / "emulator-key.pem"
     if cert_path.exists() and key_path.exists():
+        key_path.chmod(0o600)
         return cert_path, key_path
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host)])
@@ -40,12 +43,13 @@ def self_signed(directory: Path, host: str = "localhost") -> tuple[Path, Path]:
         .sign(key, hashes.SHA256())
     )
     directory.mkdir(parents=True, exist_ok=True)
-    key_path.write_bytes(
+    write_private(
+        key_path,
         key.private_bytes(
             serialization.Encoding.PEM,
             serialization.PrivateFormat.PKCS8,
             serialization.NoEncryption(),
-        )
+        ),
     )
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return cert_path, key_path

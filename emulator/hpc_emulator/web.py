@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from starlette.requests import Request
 from starlette.responses import Response
 
-from hpc_emulator import limits, xmlwire
+from hpc_emulator import accounts, connections, limits, ntlm, xmlwire
+from hpc_emulator.accounts import DEFAULT_DOMAIN
 from hpc_emulator.faults import (
     ACCESS_DENIED,
     API_VERSION_INCORRECT,
@@ -87,7 +88,7 @@ class Ctx:
 
     def check_owner(self, owner: str | None) -> None:
         """With users configured, only the owner may change a job (403 otherwise)."""
-        if self.emu.config.users and not same_user(owner or "", self.user):
+        if self.emu.accounts and not self.emu.accounts.same(owner or "", self.user):
             raise forbidden(f"Access denied: the job belongs to {owner}.")
 
 
@@ -117,15 +118,9 @@ def route(
     )
 
 
-def same_user(a: str, b: str) -> bool:
-    a, b = a.lower(), b.lower()
-    return a == b or a.rsplit("\\", 1)[-1] == b.rsplit("\\", 1)[-1]
-
-
-def owner_name(user: str | None) -> str:
-    if not user:
-        return "EMULATOR\\user"
-    return user if "\\" in user else f"EMULATOR\\{user}"
+def same_user(a: str, b: str, default_domain: str = DEFAULT_DOMAIN) -> bool:
+    """Windows account equality: domain and user, case-insensitive (`alice` = default domain)."""
+    return accounts.same_user(a, b, default_domain)
 
 
 def negotiate(request: Request) -> str:
@@ -204,18 +199,32 @@ def check_media(request: Request, found: Route, json_extension: bool) -> None:
     )
 
 
-def fault_response(fault: Fault, fmt: str, sp2_format: bool) -> Response:
+def challenges(method: str, request: Request) -> list[str]:
+    """IIS's 401 challenges: Basic with the host as realm when none is configured [I]; Windows
+    Authentication offers its providers (default Negotiate, NTLM) as separate bare headers
+    [D: MS-NTHT 2.2.1, MS-N2HT 2.2.1; IIS `windowsAuthentication/providers`]."""
+    if method == "ntlm":
+        return list(ntlm.SCHEMES)
+    host = re.sub(r"[^A-Za-z0-9.\-\[\]:]", "", request.url.hostname or "") or "localhost"
+    return [f'Basic realm="{host}"']
+
+
+def fault_response(
+    fault: Fault, fmt: str, sp2_format: bool, challenge: list[str] | None = None
+) -> Response:
     headers = dict(fault.headers)
-    if fault.status == 401:
-        headers["WWW-Authenticate"] = 'Basic realm="WindowsHpc"'
+    offered = [] if "WWW-Authenticate" in headers else list(challenge or [])
     if sp2_format and fmt == "xml":
         body = xmlwire.scalar_string(fault.message, "xml")
     else:
         body = xmlwire.fault(fault.code, fault.message, fault.values, fmt)
     media = JSON_TYPE if fmt == "json" else XML_TYPE
-    return Response(
+    response = Response(
         body.encode("utf-8"), status_code=fault.status, media_type=media, headers=headers
     )
+    if fault.status == 401:
+        response.raw_headers += [(b"www-authenticate", c.encode("latin-1")) for c in offered]
+    return response
 
 
 class Router:
@@ -260,23 +269,42 @@ class Router:
             raise fault
         raise not_found(f"No operation at {path}.")
 
-    def _auth(self, request: Request) -> tuple[str, bool]:
+    def _auth(self, request: Request) -> tuple[str, bool, str]:
+        """(owner name, authenticated, a final WWW-Authenticate for the answer or "")."""
         header = request.headers.get("authorization", "")
-        user: str | None = None
-        password = ""
-        if header[:6].lower() == "basic ":
-            try:
-                raw = base64.b64decode(header[6:].strip(), validate=True).decode("utf-8")
-            except (binascii.Error, UnicodeDecodeError):
-                raw = ""
-            user, _, password = raw.partition(":")
-        users = self.emu.config.users
-        if not users:
-            return owner_name(user), bool(user)
-        for name, secret in users.items():
-            if user is not None and same_user(name, user) and secret == password:
-                return owner_name(user), True
-        raise Fault(401, ACCESS_DENIED, "The credentials are missing or wrong.")
+        scheme = header.partition(" ")[0].lower()
+        known = self.emu.accounts
+        if not known:  # open: whoever a Basic header claims to be, unchecked
+            login = basic_credentials(header)[0]
+            return known.owner(login), bool(login), ""
+        if self.emu.config.auth == "basic":
+            login, password = basic_credentials(header)
+            account = known.check(login, password) if login is not None else None
+            if account is None:
+                raise Fault(401, ACCESS_DENIED, "The credentials are missing or wrong.")
+            return account.name, True, ""
+        return self._windows_auth(request, header, scheme)
+
+    def _windows_auth(self, request: Request, header: str, scheme: str) -> tuple[str, bool, str]:
+        conn = connections.of(request.scope)
+        if conn is None:
+            raise Fault(
+                401, ACCESS_DENIED, "NTLM needs the emulator's own server (per-connection)."
+            )
+        if scheme not in ("ntlm", "negotiate"):
+            if header or conn.user is None:  # Basic is not enabled; no header: the connection's
+                conn.reset()
+                raise Fault(401, ACCESS_DENIED, "The credentials are missing or wrong.")
+            return conn.user, True, ""
+        outcome = ntlm.accept(conn, header, self.emu.accounts, self.emu.ntlm_user_file)
+        if outcome is None:
+            raise Fault(401, ACCESS_DENIED, "The credentials are missing or wrong.")
+        if outcome.challenge is not None:
+            fault = Fault(401, ACCESS_DENIED, "Authentication in progress.")
+            fault.headers = {"WWW-Authenticate": outcome.challenge}
+            raise fault
+        assert outcome.user is not None
+        return outcome.user, True, outcome.reply
 
     async def handle(self, request: Request) -> Response:
         config = self.emu.config
@@ -298,7 +326,7 @@ class Router:
             await asyncio.sleep(config.latency)
         try:
             check_framing(request, limit)
-            user, authed = self._auth(request)
+            user, authed, reply = self._auth(request)
             if unresolved is not None or found is None:
                 raise unresolved or not_found(f"No operation at {request.url.path}.")
             sp2 = version is None and not found.version_required
@@ -314,12 +342,27 @@ class Router:
                 )
             check_media(request, found, config.json_extension)
             ctx = Ctx(request, self.emu, params, query, version, fmt, user, authed, limit)
-            return await found.handler(ctx)
+            response = await found.handler(ctx)
+            if reply:
+                response.headers["WWW-Authenticate"] = reply
+            return response
         except Fault as fault:
-            return fault_response(fault, fmt, sp2)
+            return fault_response(fault, fmt, sp2, challenges(self.emu.config.auth, request))
         except Exception as exc:  # never a crash: an UnknownError fault, logged
             log.exception("unexpected error on %s %s", request.method, request.url.path)
             return fault_response(Fault(500, UNKNOWN_ERROR, f"Unexpected error: {exc}"), fmt, sp2)
+
+
+def basic_credentials(header: str) -> tuple[str | None, str]:
+    """(user, password) from a Basic Authorization header; (None, "") for anything else."""
+    if header[:6].lower() != "basic ":
+        return None, ""
+    try:
+        raw = base64.b64decode(header[6:].strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None, ""
+    user, sep, password = raw.partition(":")
+    return (user, password) if sep else (None, "")
 
 
 def render(catalogue_props: dict[str, Any], names: list[str]) -> xmlwire.Props:

@@ -4,6 +4,7 @@ it (`hpc.raw`) and the resource helpers (`hpc.jobs`, `hpc.tasks`, ...)."""
 from __future__ import annotations
 
 import copy
+import functools
 import re
 import ssl
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from urllib.parse import quote
 import hpc_client
 import httpx
 
+from . import ntlm_pool
 from .auth import NtlmAuth
 from .errors import HpcError, XmlCharacterError
 from .hooks import ChallengeAwareAuth, araise_for_fault, raise_for_fault
@@ -132,6 +134,7 @@ class _Config:
         ca_bundle: str | None,
         timeout: float | httpx.Timeout,
         allow_insecure_basic: bool,
+        transport_given: bool = False,
     ) -> None:
         if format not in ("xml", "json"):
             raise ValueError("format must be 'xml' or 'json'")
@@ -145,11 +148,16 @@ class _Config:
         self.api_version = api_version
         if auth_method not in ("basic", "ntlm", "negotiate"):
             raise ValueError("auth_method must be 'basic', 'ntlm' or 'negotiate'")
+        # NTLM/Negotiate: per connection in our own pool (`ntlm_pool`); `NtlmAuth` (per
+        # request, one connection at a time) only when the caller brings the transport
+        self.ntlm: ntlm_pool.Credentials | None = None
         if auth is None and username is not None:
             if auth_method == "basic":
                 auth = httpx.BasicAuth(username, password or "")
-            else:
+            elif transport_given:
                 auth = NtlmAuth(username, password or "", protocol=auth_method)
+            else:
+                self.ntlm = ntlm_pool.Credentials(username, password or "", auth_method)
         plain = httpx.URL(self.root).scheme != "https"
         if plain and isinstance(auth, httpx.BasicAuth) and not allow_insecure_basic:
             raise InsecureCredentials(
@@ -181,6 +189,7 @@ class _ClientBase(Generic[_Net, _Wrapped]):
     Each client names its two transport classes and wires its own httpx client (`_wire`)."""
 
     _network: Callable[..., _Net]  # the default network transport
+    _ntlm_network: Callable[..., _Net]  # the same, authenticating each connection (NTLM)
     _wrapper: Callable[..., _Wrapped]  # the transport that adds retries, codec and bounds
 
     def __init__(
@@ -217,8 +226,12 @@ class _ClientBase(Generic[_Net, _Wrapped]):
             ca_bundle=ca_bundle,
             timeout=timeout,
             allow_insecure_basic=allow_insecure_basic,
+            transport_given=transport is not None,
         )
-        inner = transport or self._network(
+        network: Callable[..., _Net] = self._network
+        if cfg.ntlm is not None:
+            network = functools.partial(self._ntlm_network, cfg.ntlm)
+        inner = transport or network(
             verify=cfg.verify, limits=limits or httpx.Limits(max_connections=20)
         )
         self.transport: _Wrapped = self._wrapper(
@@ -270,6 +283,7 @@ class HpcClient(_ClientBase[httpx.BaseTransport, HpcTransport]):
     """
 
     _network = httpx.HTTPTransport
+    _ntlm_network = staticmethod(ntlm_pool.transport)
     _wrapper = HpcTransport
 
     def _wire(self) -> None:
@@ -315,6 +329,7 @@ class AsyncHpcClient(_ClientBase[httpx.AsyncBaseTransport, AsyncHpcTransport]):
     """Asynchronous twin of `HpcClient`; the same surface with coroutines and async iterators."""
 
     _network = httpx.AsyncHTTPTransport
+    _ntlm_network = staticmethod(ntlm_pool.async_transport)
     _wrapper = AsyncHpcTransport
 
     def _wire(self) -> None:

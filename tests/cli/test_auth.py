@@ -56,3 +56,38 @@ def test_password_prompt_on_a_terminal_does_not_echo(secured_url: str) -> None:
     assert code == 0, screen
     assert prompt in screen and CAROL_PASSWORD.encode() not in screen
     assert screen.strip().endswith(b"]")  # the JSON list of jobs
+
+
+@pytest.fixture(scope="module")
+def ntlm_url() -> Iterator[str]:
+    users = {"HPC\\alice": "ntlm-right", "bob": "bob-right"}
+    with run_emulator(users=users, auth="ntlm") as emu:
+        yield str(emu.url)
+
+
+@pytest.mark.parametrize(
+    ("user", "password", "owner"),
+    [("HPC\\alice", "ntlm-right", "HPC\\alice"), ("bob", "bob-right", "EMULATOR\\bob")],
+)
+def test_ntlm_handshake_from_the_command_line(
+    ntlm_url: str, user: str, password: str, owner: str
+) -> None:
+    hpc = make_invoke(ntlm_url, "--auth", "ntlm", "-u", user, "-p", password)
+    job_id = as_json(hpc("--json", "job", "new", "--name", "over ntlm"))["Id"]
+    assert as_json(hpc("--json", "job", "view", str(job_id)))["Owner"] == owner
+    listed = as_json(hpc("--json", "job", "list", "--all"))
+    assert job_id in [j["Id"] for j in listed]
+
+
+@pytest.mark.parametrize(
+    ("user", "password"), [("HPC\\alice", "Xq-not-it"), ("LAB\\alice", "ntlm-right")]
+)
+def test_ntlm_refused_from_the_command_line_exit_4(ntlm_url: str, user: str, password: str) -> None:
+    result = make_invoke(ntlm_url, "--auth", "ntlm", "-u", user, "-p", password)("job", "list")
+    assert result.exit_code == 4, result.output
+    assert password not in result.output
+
+
+def test_basic_against_an_ntlm_head_node_exit_4(ntlm_url: str) -> None:
+    result = make_invoke(ntlm_url, "-u", "HPC\\alice", "-p", "ntlm-right")("job", "list")
+    assert result.exit_code == 4, result.output

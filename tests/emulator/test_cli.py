@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import ssl
+import stat
 import subprocess
 import sys
 import time
@@ -18,7 +19,17 @@ import pytest
 from hpc_emulator.__main__ import parser
 from hpc_emulator.tls import self_signed
 
-from .helpers import XML, V, parse_objects, props_xml
+from .helpers import (
+    XML,
+    V,
+    add_task,
+    create_job,
+    parse_objects,
+    props_xml,
+    submit,
+    task_props,
+    wait_state,
+)
 
 
 @contextmanager
@@ -61,13 +72,20 @@ def test_defaults_loopback_open_and_temp_dir_removed(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []  # the temp data dir goes with the process
 
 
+def users_file(path: Path, text: str, mode: int = 0o600) -> Path:
+    path.write_text(text)
+    path.chmod(mode)
+    return path
+
+
 def test_port_cluster_name_nodes_cores_users_data_dir(tmp_path: Path) -> None:
     port = free_port()
     data = tmp_path / "state"
     ready = tmp_path / "ready"
+    accounts = users_file(tmp_path / "users", "# accounts\nalice:pw1\nHPC\\bob:pw2\n")
     args = [
         "--port", str(port), "--cluster-name", "LAB", "--nodes", "3", "--cores-per-node", "2",
-        "--users", "alice:pw1,HPC\\bob:pw2", "--data-dir", str(data), "--ready-file", str(ready),
+        "--users-file", str(accounts), "--data-dir", str(data), "--ready-file", str(ready),
     ]  # fmt: skip
     with emulator(*args) as (url, line):
         assert url == f"http://127.0.0.1:{port}"
@@ -76,8 +94,12 @@ def test_port_cluster_name_nodes_cores_users_data_dir(tmp_path: Path) -> None:
         base = f"{url}/WindowsHpc/LAB"
         assert httpx.get(f"{base}/Nodes", headers=V).status_code == 401
         assert httpx.get(f"{base}/Nodes", headers=V, auth=("alice", "wrong")).status_code == 401
+        assert httpx.get(f"{base}/Nodes", headers=V, auth=("bob", "pw2")).status_code == 401
         r = httpx.get(
-            f"{base}/Nodes", headers=V, params={"Properties": "Name,NumCores"}, auth=("bob", "pw2")
+            f"{base}/Nodes",
+            headers=V,
+            params={"Properties": "Name,NumCores"},
+            auth=("HPC\\bob", "pw2"),
         )
         assert r.status_code == 200
         assert parse_objects(r.text) == [{"Name": f"NODE0{i}", "NumCores": "2"} for i in (1, 2, 3)]
@@ -124,7 +146,11 @@ def timed_get(http: httpx.Client, path: str) -> tuple[int, float]:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--users", "nopassword"], "user:password"),
+        (["--users", "alice:pw"], "--users-file PATH (mode 0600) or $HPC_EMULATOR_USERS"),
+        (["--users-file", "/nonexistent"], "cannot read users file"),
+        (["--host", "0.0.0.0"], "--insecure-open-to-network"),
+        (["--auth", "ntlm"], "--auth ntlm needs accounts"),
+        (["--auth", "digest"], "invalid choice"),
         (["--nodes", "0"], "at least 1"),
         (["--cores-per-node", "-2"], "at least 1"),
         (["--port", "70000"], "0..65535"),
@@ -140,3 +166,43 @@ def test_bad_arguments_are_usage_errors(args: list[str], message: str) -> None:
     )
     assert r.returncode == 2
     assert message in r.stderr
+
+
+def test_users_file_readable_by_others_is_refused(tmp_path: Path) -> None:
+    accounts = users_file(tmp_path / "users", "alice:pw\n", mode=0o644)
+    r = subprocess.run(
+        [sys.executable, "-m", "hpc_emulator", "--users-file", str(accounts)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert r.returncode == 2 and f"chmod 600 {accounts}" in r.stderr
+
+
+def test_users_from_the_environment_reach_neither_argv_nor_tasks(tmp_path: Path) -> None:
+    """$HPC_EMULATOR_USERS (lines like the file): not on argv, removed before tasks start."""
+    secret = "env-secret, with: punctuation"
+    env = {**os.environ, "HPC_EMULATOR_USERS": f"HPC\\alice:{secret}\nbob:b\n"}
+    with (
+        emulator("--data-dir", str(tmp_path / "d"), env=env) as (url, _),
+        httpx.Client(base_url=f"{url}/WindowsHpc", auth=("HPC\\alice", secret)) as c,
+    ):
+        job = create_job(c)
+        task = add_task(c, job, CommandLine="printenv HPC_EMULATOR_USERS; echo exit=$?")
+        submit(c, job)
+        wait_state(c, job, {"Finished", "Failed"})
+        assert task_props(c, job, task, "Output")["Output"] == "exit=1\n"
+        assert c.get("/Nodes", headers=V, auth=("bob", "wrong")).status_code == 401
+
+
+def test_ready_file_and_data_dir_are_private(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        data, ready = tmp_path / "state", tmp_path / "ready"
+        with emulator("--data-dir", str(data), "--ready-file", str(ready)):
+            modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in data.iterdir()}
+            ready_mode = stat.S_IMODE(ready.stat().st_mode)
+    finally:
+        os.umask(old)
+    assert ready_mode == 0o600 and stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert modes["emulator.sqlite3"] == 0o600 and modes["emulator.sqlite3-wal"] == 0o600

@@ -7,6 +7,7 @@ and runs again, otherwise it is marked Failed with a lost-node ErrorMessage. The
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -111,11 +112,10 @@ def test_console_entry_point_prints_readiness(tmp_path: Path) -> None:
             str(ready),
             "--cluster-name",
             "TESTC",
-            "--users",
-            "a:b",
         ],
         stdout=subprocess.PIPE,
         text=True,
+        env={**os.environ, "HPC_EMULATOR_USERS": "a:b"},  # never argv
     )
     try:
         assert proc.stdout is not None

@@ -196,7 +196,7 @@ def test_basic_auth_when_users_configured() -> None:
         c = httpx.Client(base_url=emu.base_url)
         r = c.get("/Version")
         assert r.status_code == 401
-        assert r.headers["WWW-Authenticate"] == 'Basic realm="WindowsHpc"'
+        assert r.headers["WWW-Authenticate"] == 'Basic realm="127.0.0.1"'  # IIS: the host [I]
         assert c.get("/Version", headers=_basic("HPC\\alice", "wrong")).status_code == 401
         alice = _basic("HPC\\alice", "secret")
         r = c.post("/Jobs", content=props_xml(Name="a"), headers={**alice, **XML})
