@@ -105,7 +105,7 @@ async def get_responses(ctx: Ctx) -> Response:
 
 class ReplyStream(Response):
     """The Get Responses body. The broker's iterator is resumed only while the client is still
-    connected after each chunk was handed to the server: resuming it after the last chunk is
+    connected after each chunk was handed to the server: resuming it after the body ended is
     what marks the stream's replies returned, so a client gone mid-stream loses none of them.
 
     (Starlette's StreamingResponse keeps pulling: uvicorn's `send` is a silent no-op once the
@@ -131,14 +131,18 @@ class ReplyStream(Response):
         try:
             await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
             chunk: bytes | None = self.first
-            while chunk is not None and not gone.is_set():
+            ended = False
+            while chunk is not None:
                 if chunk:
                     await send({"type": "http.response.body", "body": chunk, "more_body": True})
                     await asyncio.sleep(0)  # let the listener see a disconnect
                     if gone.is_set():
                         return
+                elif not ended:  # the broker's "body complete": end it, then let it mark
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                    ended = True
                 chunk = await anext(self.rest, None)
-            if not gone.is_set():
+            if not ended:
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
         finally:
             listener.cancel()

