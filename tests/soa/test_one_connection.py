@@ -196,6 +196,8 @@ async def test_async_stream_that_never_ends_meets_its_total_bound(server: Server
 def test_idle_bound_per_read(server: Server) -> None:
     with HpcClient(server.url, timeout=30) as hpc:
         session = Session(hpc, _info())
-        session.bounds = StreamBounds(idle=0.2)
+        with pytest.raises(errors.HpcTimeout):
+            list(session.responses("b", idle_timeout=0.2))
+        session.bounds = StreamBounds(idle=0.2)  # the session-wide default, same effect
         with pytest.raises(errors.HpcTimeout):
             list(session.responses("b"))
