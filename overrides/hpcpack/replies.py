@@ -79,8 +79,8 @@ class Reading:
     ) -> None:
         self.ledger = ledger
         self.resume = ledger.dirty and not reset
-        if reset or not (self.resume or durable):
-            ledger.held.clear()  # re-read from the start, or deleted by this reset=false call
+        # re-read from the start, or deleted by this reset=false call: once the server answered
+        self._forget = reset or not (self.resume or durable)
         self.skip = Counter(ledger.held) if self.resume else Counter[Key]()
         self.count = count
         self.reset = reset or self.resume
@@ -89,6 +89,11 @@ class Reading:
         self.new = 0
         self.extra = False
         ledger.dirty = True  # until the stream is read to its end
+
+    def started(self) -> None:
+        """The server answered the call (so it has reset or deleted what it returned before)."""
+        if self._forget:
+            self.ledger.held.clear()
 
     def take(self, reply: _Reply) -> bool:
         """True if the caller gets this reply (counted as theirs from then on)."""
@@ -105,9 +110,16 @@ class Reading:
         return True
 
     def finish(self, reason: str, batch: str) -> None:
-        """EndOfResponses read: the caller has all the stream held, unless extras were left."""
-        self.ledger.dirty = self.extra
-        if reason == "Success" and self.check and (missing := self.ledger.missing()):
+        """EndOfResponses read: the caller has all the stream held, unless extras were left.
+        What is known to be no longer needed is dropped (memory: see DESIGN.md)."""
+        ledger = self.ledger
+        ledger.dirty = self.extra
+        if reason != "Success" or not self.check:
+            return
+        missing = ledger.missing()
+        ledger.sent.clear()  # the batch is accounted for, either way
+        ledger.got.clear()
+        if missing:
             shown = ", ".join(missing[:20]) + (" ..." if len(missing) > 20 else "")
             raise RepliesLost(
                 f"batch {batch!r} ended without {len(missing)} replies (user data {shown})",

@@ -592,6 +592,7 @@ class Session(_SessionBase["HpcClient"]):
         )
         total = self._total(total_timeout)
         with self._hpc.http.stream(**request) as response:
+            reading.started()
             dog = Watchdog(response, loop=False)
             try:
                 dog.arm(total)
@@ -719,6 +720,7 @@ class AsyncSession(_SessionBase["AsyncHpcClient"]):
         )
         total = self._total(total_timeout)
         async with self._hpc.http.stream(**request) as response:
+            reading.started()
             dog = Watchdog(response, loop=True)
             try:
                 dog.arm(total)

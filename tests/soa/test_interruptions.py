@@ -298,3 +298,25 @@ def test_raw_disconnect_after_k_replies_keeps_the_rest(
         # nothing of the cut stream counted as returned: the next call has every reply
         assert Counter(_raw_replies(hpc_emulator.url, s.id)) == Counter(f"m{i}" for i in range(n))
         assert _raw_replies(hpc_emulator.url, s.id) == []  # a completed stream did count
+
+
+def test_a_call_that_never_reached_the_server_forgets_nothing(
+    hpc_emulator: RunningEmulator,
+) -> None:
+    """Interactive: the replies of a finished stream are deleted by the next reset=false call
+    only once the server has it; a call dropped before that must not make the session forget
+    them, or the resumed re-read would hand them out twice. (Guards the ledger; the old
+    reader had no re-read and passes too.)"""
+    url = httpx.URL(hpc_emulator.url)
+    assert url.host and url.port
+    proxy = fp.FaultProxy((url.host, url.port)).start()
+    try:
+        with HpcClient(proxy.url, timeout=30) as hpc, session_with(hpc, False, n=300) as s:
+            got = list(s.responses("b", count=10))
+            proxy.inject(fp.DROP)  # the next call is reset before it reaches the emulator
+            with pytest.raises(errors.HpcError):
+                got.extend(s.responses("b"))
+            got += s.responses("b")
+            check(got, 300)
+    finally:
+        proxy.stop()
