@@ -94,9 +94,19 @@ def run(base_url: str) -> list[Row]:
     ]
 
 
-if __name__ == "__main__":  # python bench/soa_connections.py  (starts its own emulator)
-    from hpc_emulator.testing import run_emulator
+if __name__ == "__main__":  # python bench/soa_connections.py  (its own emulator process)
+    import tempfile
 
-    with run_emulator() as emu:
-        for row in run(emu.base_url):
-            print(row)
+    import seed
+
+    with tempfile.TemporaryDirectory(prefix="bench-conn-") as tmp:
+        emulator = seed.start(Path(tmp))
+        try:
+            for row in run(emulator.base_url):
+                ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "n/a"
+                print(
+                    f"{row.what}: hpcpack {row.ours}; baseline {row.baseline}; "
+                    f"throughput ratio {ratio}; {row.verdict} {row.note}"
+                )
+        finally:
+            emulator.terminate()
