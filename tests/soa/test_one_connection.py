@@ -155,7 +155,7 @@ def test_after_end_of_responses_the_body_is_drained_within_bounds() -> None:
         server = Server(*answer)
         with HpcClient(server.url, timeout=30) as hpc:
             session = Session(hpc, _info())
-            session.bounds = StreamBounds(drain_time=0.2, drain_bytes=64 * 1024)
+            session.bounds = StreamBounds(drain_time=1.0, drain_bytes=64 * 1024)
             for _ in range(2):  # all replies each time
                 assert [r.value for r in session.responses("b")] == ["m0", "m1", "m2"]
         server.close()
@@ -167,7 +167,7 @@ async def test_async_drain_within_bounds() -> None:
         server = Server(*answer)
         async with AsyncHpcClient(server.url, timeout=30) as hpc:
             session = AsyncSession(hpc, _info())
-            session.bounds = StreamBounds(drain_time=0.2, drain_bytes=64 * 1024)
+            session.bounds = StreamBounds(drain_time=1.0, drain_bytes=64 * 1024)
             for _ in range(2):
                 assert [r.value async for r in session.responses("b")] == ["m0", "m1", "m2"]
         server.close()
