@@ -405,7 +405,7 @@ DEFAULT_REQUESTS_PER_POST = 5000
 def _posts(
     batch: str, operation: str, payloads: Iterable[Any], generic: bool, size: int, commit: bool
 ) -> Iterator[tuple[bytes, dict[str, str], list[str]]]:
-    """(body, query) of each Send Requests POST: at most `size` requests per body, so memory
+    """(body, query, user data) of each Send Requests POST: at most `size` requests per body, so memory
     stays bounded however many payloads come; only the last POST carries `commit`. Each body is
     built (and its characters checked) before it is sent; a bad payload stops the batch before
     its POST, leaving the earlier POSTs uncommitted."""
@@ -510,7 +510,6 @@ class _SessionBase(Generic[_C]):
         return operation_required(get_batch_status, self._hpc.raw, "batch status", self.id, batch)
 
     def _purge(self, batch: str) -> Call[None]:
-        self._ledgers.pop(batch, None)
         return operation(purge_batch, self._hpc.raw, self.id, batch)
 
     def _close(self) -> Call[None]:
@@ -623,6 +622,7 @@ class Session(_SessionBase["HpcClient"]):
 
     def purge(self, batch: str) -> None:
         send(self._hpc.http, self._purge(batch))
+        self._ledgers.pop(batch, None)  # a purged batch starts afresh
 
     def call_many(
         self,
@@ -751,6 +751,7 @@ class AsyncSession(_SessionBase["AsyncHpcClient"]):
 
     async def purge(self, batch: str) -> None:
         await asend(self._hpc.http, self._purge(batch))
+        self._ledgers.pop(batch, None)
 
     async def call_many(
         self,
