@@ -65,9 +65,10 @@ class Relay:
     def _pump(self, src: socket.socket, dst: socket.socket, answer: bool) -> None:
         try:
             while data := src.recv(65536):
-                if answer and (data := self._take(data, src, dst)) is None:
+                kept = self._take(data, src, dst) if answer else data
+                if kept is None:
                     return
-                dst.sendall(data)
+                dst.sendall(kept)
         except OSError:
             pass
         with contextlib.suppress(OSError):

@@ -13,14 +13,17 @@ import struct
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
+from hpc_emulator.soa.broker import Broker, InMemoryServiceJobs, ServiceRegistry
 from hpc_emulator.testing import RunningEmulator
 from hpcpack import DEFAULT_API_VERSION, AsyncHpcClient, HpcClient, RepliesLost, SoaResponse, errors
 from hpcpack.soa import AsyncSession, Session
 
 from ..reliability import faultproxy as fp
+from .conftest import collect, echo_batch, echo_session, results
 from .relay import Relay
 
 pytestmark = pytest.mark.timeout(180)
@@ -327,3 +330,31 @@ def test_a_call_that_never_reached_the_server_forgets_nothing(
             check(got, 300)
     finally:
         proxy.stop()
+
+
+@DURABLE
+def test_generic_service_stream_interrupted(hpc: HpcClient, relay: Relay, durable: bool) -> None:
+    """Generic replies carry no RelatesTo: the ledger goes by user data alone."""
+    with hpc.sessions.create("EchoService", durable=durable, generic=True) as session:
+        session.send("g", [f"x{i}" for i in range(N)], action="GenericOperation")
+        got: list[SoaResponse] = []
+        relay.cut_after(20_011)
+        with pytest.raises(errors.HpcError):
+            got.extend(session.responses("g"))
+        got += session.responses("g")
+        assert tally(got) == every(N)
+        assert all(r.value == f"x{r.user_data}" for r in got)
+
+
+async def test_broker_stream_closed_mid_way_marks_nothing(tmp_path: Path) -> None:
+    """The broker alone: a consumer that stops pulling (as the HTTP layer does on a
+    disconnect) leaves every reply of that stream to the next call."""
+    async with Broker(tmp_path / "soa.db", ServiceRegistry(), InMemoryServiceJobs()) as broker:
+        sid = await echo_session(broker)
+        await broker.send(sid, "b", echo_batch(600), commit=True)
+        stream = aiter(broker.responses(sid, "b", generic=False))
+        first = [await anext(stream) for _ in range(3)]  # array open + two chunks of replies
+        await stream.aclose()  # type: ignore[attr-defined]
+        assert len(results(b"".join(first).decode())) > 0
+        again = results(await collect(broker.responses(sid, "b", generic=False)))
+        assert sorted(again) == sorted(f"m{i}" for i in range(600))
