@@ -42,11 +42,15 @@ def _abandoning(session: Any, batch: str) -> int:
     raise RuntimeError("stream ended before EndOfResponses")
 
 
-def one_session(root_url: str, drain: bool) -> tuple[int, float]:
+def one_session(root_url: str, drain: bool, verify: str | None) -> tuple[int, float]:
     """(connections opened, messages per second) of one 10,000-message session."""
     from hpcpack import HpcClient
 
-    with Relay(root_url) as relay, HpcClient(relay.url, timeout=120) as hpc:
+    scheme = "https" if verify else "http"
+    with (
+        Relay(root_url.replace("https://", "http://")) as relay,
+        HpcClient(relay.url.replace("http://", f"{scheme}://"), timeout=120, **_tls(verify)) as hpc,
+    ):
         session = hpc.sessions.create("EchoService")
         try:
             t0 = time.perf_counter()
@@ -66,13 +70,20 @@ def one_session(root_url: str, drain: bool) -> tuple[int, float]:
         return relay.connections, TOTAL / elapsed
 
 
-def run(base_url: str) -> list[Row]:
+def _tls(verify: str | None) -> dict[str, Any]:
+    return {"verify": verify} if verify else {}
+
+
+def run(base_url: str, verify: str | None = None) -> list[Row]:
+    """`verify`: the emulator's certificate when it serves TLS (each connection a handshake)."""
     root = base_url.removesuffix("/WindowsHpc")
     what = f"connections per {TOTAL:,} Echo (1 session, batches of {BATCH}), via a loopback relay"
+    if verify:
+        what += ", TLS"
     try:
         runs: dict[bool, list[tuple[int, float]]] = {True: [], False: []}
         for drain in (False, True, True, False)[: 2 * ROUNDS]:
-            runs[drain].append(one_session(root, drain))
+            runs[drain].append(one_session(root, drain, verify))
         ours = max(runs[True], key=lambda r: r[1])
         base = max(runs[False], key=lambda r: r[1])
     except Exception as exc:
@@ -94,19 +105,26 @@ def run(base_url: str) -> list[Row]:
     ]
 
 
-if __name__ == "__main__":  # python bench/soa_connections.py  (its own emulator process)
+def _print(rows: list[Row]) -> None:
+    for row in rows:
+        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "n/a"
+        print(f"{row.what}: hpcpack {row.ours}; baseline {row.baseline}; throughput {ratio}")
+
+
+if __name__ == "__main__":  # python bench/soa_connections.py [--tls]
     import tempfile
 
     import seed
 
-    with tempfile.TemporaryDirectory(prefix="bench-conn-") as tmp:
-        emulator = seed.start(Path(tmp))
-        try:
-            for row in run(emulator.base_url):
-                ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "n/a"
-                print(
-                    f"{row.what}: hpcpack {row.ours}; baseline {row.baseline}; "
-                    f"throughput ratio {ratio}; {row.verdict} {row.note}"
-                )
-        finally:
-            emulator.terminate()
+    if "--tls" in sys.argv:  # in-process emulator (the process variant has no TLS option)
+        from hpc_emulator.testing import run_emulator
+
+        with run_emulator(tls=True) as emu:
+            _print(run(emu.base_url, verify=str(emu.cert_file)))
+    else:
+        with tempfile.TemporaryDirectory(prefix="bench-conn-") as tmp:
+            emulator = seed.start(Path(tmp))
+            try:
+                _print(run(emulator.base_url))
+            finally:
+                emulator.terminate()
