@@ -21,6 +21,7 @@ if str(HERE) not in sys.path:  # `python bench/run.py` from the repo root
 import endtoend  # noqa: E402
 import percall  # noqa: E402
 import seed  # noqa: E402
+import soa_connections  # noqa: E402
 import soa_throughput  # noqa: E402
 import startup  # noqa: E402
 from common import Row, machine  # noqa: E402
@@ -50,6 +51,9 @@ METHOD = """## How each row is measured
   cores, which caps what concurrency can gain ("ceiling" = sync wall time / busier side's CPU).
   The second SOA row repeats this against an emulator started with `--latency-ms 20` (every
   answer waits 20 ms, as over a WAN): the case where overlapping requests is what async is for.
+* **SOA connections**: one session, 10,000 Echo in batches of 100, through a loopback TCP relay
+  that counts connections; baseline = the same session with each reply stream abandoned at
+  EndOfResponses (the reader before the fix). Best of 2 interleaved runs.
 * **import**: `from hpcpack import HpcClient` vs `import httpx`, each in 9 fresh interpreters,
   median.
 * **make generate**: run in a temporary copy holding only its inputs, with the project's .venv
@@ -109,6 +113,7 @@ def main() -> int:
             bodies = percall.capture(emulator.base_url)
             step("per call", lambda: percall.run(bodies), rows)
             step("SOA", lambda: soa_throughput.run(emulator.base_url, emulator.pid), rows)
+            step("SOA connections", lambda: soa_connections.run(emulator.base_url), rows)
         finally:
             emulator.terminate()
 

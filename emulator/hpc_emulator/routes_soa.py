@@ -5,12 +5,15 @@ Broker methods may be sync or async; both are awaited uniformly.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import inspect
 import re
 from collections.abc import AsyncIterator
 from typing import Any
 
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 
 from hpc_emulator import sessioninfo, xmlwire
 from hpc_emulator.faults import bad_request
@@ -119,14 +122,57 @@ async def get_responses(ctx: Ctx) -> Response:
         first = await anext(iterator)  # faults (unknown session/batch) surface before streaming
     except StopAsyncIteration:
         first = b""
+    return ReplyStream(first, iterator)
 
-    async def body() -> AsyncIterator[bytes]:
-        if first:
-            yield first
-        async for chunk in iterator:
-            yield chunk
 
-    return StreamingResponse(body(), media_type="application/octet-stream")
+class ReplyStream(Response):
+    """The Get Responses body. The broker's iterator is resumed only while the client is still
+    connected after each chunk was handed to the server: resuming it after the body ended is
+    what marks the stream's replies returned, so a client gone mid-stream loses none of them.
+
+    (Starlette's StreamingResponse keeps pulling: uvicorn's `send` is a silent no-op once the
+    peer is gone, without a suspension point where the disconnect could be noticed.)
+    """
+
+    media_type = "application/octet-stream"
+
+    def __init__(self, first: bytes, rest: AsyncIterator[bytes]) -> None:
+        self.status_code, self.background = 200, None
+        self.first, self.rest = first, rest
+        self.init_headers()  # no body attribute: no Content-Length, the body is chunked
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        gone = asyncio.Event()
+
+        async def listen() -> None:
+            while (await receive())["type"] != "http.disconnect":
+                pass
+            gone.set()
+
+        listener = asyncio.create_task(listen())
+        try:
+            await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
+            chunk: bytes | None = self.first
+            ended = False
+            while chunk is not None:
+                if chunk:
+                    await send({"type": "http.response.body", "body": chunk, "more_body": True})
+                    await asyncio.sleep(0)  # let the listener see a disconnect
+                    if gone.is_set():
+                        return
+                elif not ended:  # the broker's "body complete": end it, then let it mark
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                    ended = True
+                chunk = await anext(self.rest, None)
+            if not ended:
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+        finally:
+            listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await listener
+            aclose = getattr(self.rest, "aclose", None)
+            if aclose is not None:
+                await aclose()
 
 
 async def get_batch_status(ctx: Ctx) -> Response:

@@ -106,6 +106,16 @@ class TruncatedStream(MalformedResponse):
     """A SOA response stream ended before its EndOfResponses marker."""
 
 
+class RepliesLost(HpcProtocolError):
+    """A batch's reply stream ended Success without replies this session sent requests for
+    (e.g. another reader took them from an interactive session): they cannot be recovered."""
+
+    def __init__(self, message: str, *, batch: str, missing: list[str]) -> None:
+        super().__init__(message)
+        self.batch = batch
+        self.missing = missing  # user data of the requests whose replies never came
+
+
 # -- faults (non-success statuses) -------------------------------------------------------------
 
 

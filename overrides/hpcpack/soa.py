@@ -18,6 +18,7 @@ import codecs
 import contextlib
 import itertools
 import re
+import time
 import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -44,13 +45,16 @@ from . import safexml
 from .calls import Call, asend, operation, operation_required, send
 from .errors import (
     HostileXml,
+    HpcError,
     HpcProtocolError,
+    HpcTimeout,
     MalformedResponse,
     NotFound,
     ResponseTooLarge,
     TruncatedStream,
     XmlCharacterError,
 )
+from .replies import DEFAULT_BOUNDS, Ledger, Reading, StreamBounds, Watchdog, timeout_for
 from .xmlcodec import check_chars, escape_text
 
 if TYPE_CHECKING:
@@ -65,6 +69,7 @@ __all__ = [
     "Session",
     "Sessions",
     "SoaResponse",
+    "StreamBounds",
     "build_envelope",
     "build_generic_batch",
     "build_message_array",
@@ -363,11 +368,6 @@ def _parser(generic: bool, limit: int) -> EnvelopeParser | GenericParser:
     return GenericParser(limit) if generic else EnvelopeParser(limit)
 
 
-def _timeout(timeout: float | httpx.Timeout | None) -> dict[str, Any]:
-    """`timeout=None` keeps the client's; `httpx.Timeout(None)` waits for replies forever."""
-    return {} if timeout is None else {"timeout": timeout}
-
-
 def _start_info(
     info: WebSessionStartInfo | str, username: str | None, password: str | None
 ) -> WebSessionStartInfo:
@@ -404,8 +404,8 @@ DEFAULT_REQUESTS_PER_POST = 5000
 
 def _posts(
     batch: str, operation: str, payloads: Iterable[Any], generic: bool, size: int, commit: bool
-) -> Iterator[tuple[bytes, dict[str, str]]]:
-    """(body, query) of each Send Requests POST: at most `size` requests per body, so memory
+) -> Iterator[tuple[bytes, dict[str, str], list[str]]]:
+    """(body, query, user data) of each Send Requests POST: at most `size` requests per body, so memory
     stays bounded however many payloads come; only the last POST carries `commit`. Each body is
     built (and its characters checked) before it is sent; a bad payload stops the batch before
     its POST, leaving the earlier POSTs uncommitted."""
@@ -425,11 +425,19 @@ def _posts(
         params = {"commit": _flag(commit and last)}
         if generic:
             params["genericservice"] = "true"
-        yield body, params
+        yield body, params, _user_data(chunk, start, generic)
         if last:
             return
         start += len(chunk)
         chunk = following
+
+
+def _user_data(chunk: list[Any], start: int, generic: bool) -> list[str]:
+    """The user data the requests of one POST carry (their index, or a generic item's own)."""
+    return [
+        item[1] if generic and isinstance(item, tuple) else str(i)
+        for i, item in enumerate(chunk, start)
+    ]
 
 
 _C = TypeVar("_C", bound="HpcClient | AsyncHpcClient")
@@ -443,19 +451,26 @@ class _SessionBase(Generic[_C]):
         self.info = info
         self.id = info.id
         self.generic = generic
+        self.bounds = DEFAULT_BOUNDS
+        self._ledgers: dict[str, Ledger] = {}
+
+    def _ledger(self, batch: str) -> Ledger:
+        return self._ledgers.setdefault(batch, Ledger())
 
     def _send_requests(
         self, batch: str, action: str, requests: Iterable[Any], commit: bool, per_post: int
-    ) -> Iterator[dict[str, Any]]:
-        """The arguments of each Send Requests POST (built lazily, one body at a time)."""
-        for body, params in _posts(batch, action, requests, self.generic, per_post, commit):
-            yield {
+    ) -> Iterator[tuple[dict[str, Any], list[str]]]:
+        """The arguments of each Send Requests POST (built lazily, one body at a time), and the
+        user data of its requests (recorded once the POST succeeded)."""
+        for body, params, users in _posts(batch, action, requests, self.generic, per_post, commit):
+            post = {
                 "url": _batch_url(self.id, batch),
                 "content": body,
                 "params": params,
                 "headers": {"Content-Type": "application/octet-stream"},
                 "extensions": {"hpc.raw": True},
             }
+            yield post, users
 
     def _get_responses(
         self,
@@ -464,16 +479,29 @@ class _SessionBase(Generic[_C]):
         reset: bool,
         action: str | None,
         timeout: float | httpx.Timeout | None,
-    ) -> tuple[dict[str, Any], EnvelopeParser | GenericParser]:
-        """The Get Responses stream's request arguments, and the parser of its body."""
+        idle: float | None,
+    ) -> tuple[dict[str, Any], EnvelopeParser | GenericParser, Reading]:
+        """The Get Responses stream's request arguments, the parser of its body, and what to
+        hand on of it (a resumed read asks from the start and skips what the caller has)."""
+        reading = Reading(self._ledger(batch), count, reset, self.info.is_durable, action)
+        idle = self.bounds.idle if idle is None else idle
+        base = self._hpc._config.timeout
         request = {
             "method": "POST",
             "url": _batch_url(self.id, batch, "/Response"),
-            "params": _response_params(count, reset, action, self.generic),
+            "params": _response_params(reading.server_count, reading.reset, action, self.generic),
             "extensions": {"hpc.raw": True},
-            **_timeout(timeout),
+            "timeout": timeout_for(base, timeout, idle),
         }
-        return request, _parser(self.generic, self._hpc.transport.max_body)
+        return request, _parser(self.generic, self._hpc.transport.max_body), reading
+
+    def _total(self, total: float | None) -> float | None:
+        return self.bounds.total if total is None else total
+
+    def _drain_window(self, dog: Watchdog) -> float:
+        if dog.deadline is None:
+            return self.bounds.drain_time
+        return max(0.0, min(self.bounds.drain_time, dog.deadline - time.monotonic()))
 
     def _commit(self, batch: str) -> Call[None]:
         return operation(commit_requests, self._hpc.raw, self.id, batch)
@@ -489,6 +517,30 @@ class _SessionBase(Generic[_C]):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(id={self.id}, broker={self.info.broker_node!r})"
+
+
+def _overrun(total: float | None) -> HpcTimeout:
+    return HpcTimeout(f"the reply stream outlasted its {total} s bound (StreamBounds.total)")
+
+
+def _drain(chunks: Iterator[bytes], limit: int) -> bool:
+    """Read what follows EndOfResponses to the end of the body (True: the connection can be
+    reused); False once past `limit` bytes, and the connection is closed instead."""
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > limit:
+            return False
+    return True
+
+
+async def _adrain(chunks: AsyncIterator[bytes], limit: int) -> bool:
+    size = 0
+    async for chunk in chunks:
+        size += len(chunk)
+        if size > limit:
+            return False
+    return True
 
 
 def _batch_name(batch: str | None) -> str:
@@ -509,8 +561,9 @@ class Session(_SessionBase["HpcClient"]):
     ) -> None:
         """Send Requests: one envelope per payload (a mapping of parameters, or body XML),
         in POSTs of at most `per_post` requests; user data is each request's index."""
-        for post in self._send_requests(batch, action, requests, commit, per_post):
+        for post, users in self._send_requests(batch, action, requests, commit, per_post):
             self._hpc.http.post(**post)
+            self._ledger(batch).sent.update(users)
 
     def commit(self, batch: str) -> None:
         send(self._hpc.http, self._commit(batch))
@@ -523,21 +576,53 @@ class Session(_SessionBase["HpcClient"]):
         reset: bool = False,
         action: str | None = None,
         timeout: float | httpx.Timeout | None = None,
+        idle_timeout: float | None = None,
+        total_timeout: float | None = None,
     ) -> Iterator[SoaResponse]:
-        """Replies as they stream in, up to EndOfResponses (TruncatedStream if it never comes)."""
-        request, parser = self._get_responses(batch, count, reset, action, timeout)
+        """Replies as they stream in, up to EndOfResponses (TruncatedStream if it never comes).
+
+        After an interrupted call (the caller stopped early or raised, a timeout, a cut or
+        reset stream) the next call yields exactly the replies not yielded before; RepliesLost
+        if the server no longer has some this session sent. `idle_timeout`/`total_timeout`
+        override `self.bounds` (per read / whole stream; HpcTimeout past either).
+        """
+        request, parser, reading = self._get_responses(
+            batch, count, reset, action, timeout, idle_timeout
+        )
+        total = self._total(total_timeout)
         with self._hpc.http.stream(**request) as response:
-            for chunk in response.iter_bytes():
-                yield from parser.feed(chunk)
-                if parser.end is not None:
-                    return
-        parser.finish()
+            reading.started()
+            dog = Watchdog(response, loop=False)
+            try:
+                dog.arm(total)
+                chunks = response.iter_bytes()
+                try:
+                    for chunk in chunks:
+                        for reply in parser.feed(chunk):
+                            if reading.take(reply):
+                                yield reply
+                        if parser.end is not None:
+                            break
+                        if dog.expired():
+                            raise _overrun(total)
+                except HpcError as exc:
+                    if dog.fired:
+                        raise _overrun(total) from exc
+                    raise
+                end = parser.finish()
+                dog.arm(self._drain_window(dog))
+                with contextlib.suppress(HpcError):
+                    _drain(chunks, self.bounds.drain_bytes)
+            finally:
+                dog.stop()
+        reading.finish(end.reason, batch)
 
     def status(self, batch: str) -> BrokerClientStatusCode:
         return send(self._hpc.http, self._status(batch))
 
     def purge(self, batch: str) -> None:
         send(self._hpc.http, self._purge(batch))
+        self._ledgers.pop(batch, None)  # a purged batch starts afresh
 
     def call_many(
         self,
@@ -611,8 +696,9 @@ class AsyncSession(_SessionBase["AsyncHpcClient"]):
         per_post: int = DEFAULT_REQUESTS_PER_POST,
     ) -> None:
         """Async `Session.send`."""
-        for post in self._send_requests(batch, action, requests, commit, per_post):
+        for post, users in self._send_requests(batch, action, requests, commit, per_post):
             await self._hpc.http.post(**post)
+            self._ledger(batch).sent.update(users)
 
     async def commit(self, batch: str) -> None:
         await asend(self._hpc.http, self._commit(batch))
@@ -625,21 +711,47 @@ class AsyncSession(_SessionBase["AsyncHpcClient"]):
         reset: bool = False,
         action: str | None = None,
         timeout: float | httpx.Timeout | None = None,
+        idle_timeout: float | None = None,
+        total_timeout: float | None = None,
     ) -> AsyncIterator[SoaResponse]:
-        request, parser = self._get_responses(batch, count, reset, action, timeout)
+        """Async `Session.responses` (same resumption and bounds)."""
+        request, parser, reading = self._get_responses(
+            batch, count, reset, action, timeout, idle_timeout
+        )
+        total = self._total(total_timeout)
         async with self._hpc.http.stream(**request) as response:
-            async for chunk in response.aiter_bytes():
-                for reply in parser.feed(chunk):
-                    yield reply
-                if parser.end is not None:
-                    return
-        parser.finish()
+            reading.started()
+            dog = Watchdog(response, loop=True)
+            try:
+                dog.arm(total)
+                chunks = aiter(response.aiter_bytes())
+                try:
+                    async for chunk in chunks:
+                        for reply in parser.feed(chunk):
+                            if reading.take(reply):
+                                yield reply
+                        if parser.end is not None:
+                            break
+                        if dog.expired():
+                            raise _overrun(total)
+                except HpcError as exc:
+                    if dog.fired:
+                        raise _overrun(total) from exc
+                    raise
+                end = parser.finish()
+                dog.arm(self._drain_window(dog))
+                with contextlib.suppress(HpcError):
+                    await _adrain(chunks, self.bounds.drain_bytes)
+            finally:
+                dog.stop()
+        reading.finish(end.reason, batch)
 
     async def status(self, batch: str) -> BrokerClientStatusCode:
         return await asend(self._hpc.http, self._status(batch))
 
     async def purge(self, batch: str) -> None:
         await asend(self._hpc.http, self._purge(batch))
+        self._ledgers.pop(batch, None)
 
     async def call_many(
         self,

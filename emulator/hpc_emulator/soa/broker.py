@@ -347,7 +347,11 @@ class Broker:
         ClientIdleTimeout) with reason ClientTimeout, or with ClientPurged when the batch is
         purged or the session closed. `reset=True` re-delivers from the start; `reset=False`
         continues, and in interactive sessions first deletes the responses already returned.
-        A response counts as returned once the consumer asks for the chunk after it.
+        Responses count as returned only once the consumer asks for more after the empty chunk
+        that follows EndOfResponses (the HTTP layer does so only when every chunk went to a
+        still-open connection, after ending the body, so the write is off the client's path):
+        a stream cut anywhere re-delivers all its responses next time (DESIGN.md, "No SOA reply
+        lost").
         """
         session = self._session(session_id)
         b = self._batches.get((session_id, batch))
@@ -376,6 +380,7 @@ class Broker:
         await self.start()
         key = (sid, batch)
         delivered, reason, last_seq = 0, "Success", 0
+        sent: list[int] = []  # ids streamed so far, marked returned only when the stream completes
         if not generic:
             yield env.ARRAY_OPEN
         while count < 0 or delivered < count:
@@ -389,7 +394,7 @@ class Broker:
             if rows:
                 last_seq = rows[-1].done_seq
                 yield env.render_stored(rows, generic, clientdata)
-                self._store.mark_returned([r.id for r in rows])
+                sent.extend(r.id for r in rows)
                 delivered += len(rows)
                 continue
             if b.committed and not self._store.pending_count(sid, batch, action):
@@ -403,6 +408,9 @@ class Broker:
             yield env.render_generic_end(delivered, reason).encode()
         else:
             yield env.render_end(delivered, reason, clientdata).encode() + env.ARRAY_CLOSE
+        yield b""  # the body is complete: the HTTP layer ends it, then resumes us to mark
+        if sent and key in self._batches and self._batches[key].gen == gen:
+            self._store.mark_returned(sent)
 
     # workers -----------------------------------------------------------------------------
 

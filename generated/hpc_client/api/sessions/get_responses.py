@@ -97,6 +97,10 @@ def sync_detailed(
     generic service `action U+FFFF output U+FFFF userdata U+0000 ...` ending with
     `http://hpc.microsoft.com/EndOfGetResponse U+FFFF count U+FFFF reason U+0000`.
     `clientdata` is undocumented; Microsoft's client always sends it. [D]/[C]
+    When a response counts as returned is not documented: the emulator counts a stream's
+    responses only once its whole body, EndOfResponses included, went to a connection that
+    was still open, so a stream cut anywhere re-delivers all of them; after an interruption
+    a client re-reads with `reset=true` and skips what it has. [I]
 
     Args:
         session_id (int):
@@ -156,6 +160,10 @@ def sync(
     generic service `action U+FFFF output U+FFFF userdata U+0000 ...` ending with
     `http://hpc.microsoft.com/EndOfGetResponse U+FFFF count U+FFFF reason U+0000`.
     `clientdata` is undocumented; Microsoft's client always sends it. [D]/[C]
+    When a response counts as returned is not documented: the emulator counts a stream's
+    responses only once its whole body, EndOfResponses included, went to a connection that
+    was still open, so a stream cut anywhere re-delivers all of them; after an interruption
+    a client re-reads with `reset=true` and skips what it has. [I]
 
     Args:
         session_id (int):
@@ -210,6 +218,10 @@ async def asyncio_detailed(
     generic service `action U+FFFF output U+FFFF userdata U+0000 ...` ending with
     `http://hpc.microsoft.com/EndOfGetResponse U+FFFF count U+FFFF reason U+0000`.
     `clientdata` is undocumented; Microsoft's client always sends it. [D]/[C]
+    When a response counts as returned is not documented: the emulator counts a stream's
+    responses only once its whole body, EndOfResponses included, went to a connection that
+    was still open, so a stream cut anywhere re-delivers all of them; after an interruption
+    a client re-reads with `reset=true` and skips what it has. [I]
 
     Args:
         session_id (int):
@@ -267,6 +279,10 @@ async def asyncio(
     generic service `action U+FFFF output U+FFFF userdata U+0000 ...` ending with
     `http://hpc.microsoft.com/EndOfGetResponse U+FFFF count U+FFFF reason U+0000`.
     `clientdata` is undocumented; Microsoft's client always sends it. [D]/[C]
+    When a response counts as returned is not documented: the emulator counts a stream's
+    responses only once its whole body, EndOfResponses included, went to a connection that
+    was still open, so a stream cut anywhere re-delivers all of them; after an interruption
+    a client re-reads with `reset=true` and skips what it has. [I]
 
     Args:
         session_id (int):
