@@ -63,7 +63,15 @@ def exit_code_for(exc: BaseException) -> ExitCode:
 
 
 def describe(exc: BaseException) -> str:
-    """One line for stderr: the server's message when there is one, never a repr soup."""
+    """One line for stderr, with every URL in it stripped of user:password and secret query
+    values (`hpcpack.errors.redact_text`)."""
+    from hpcpack.errors import redact_text
+
+    return redact_text(_describe(exc))
+
+
+def _describe(exc: BaseException) -> str:
+    """The line itself: the server's message when there is one, never a repr soup."""
     import ssl
 
     import httpx
