@@ -32,6 +32,8 @@ from .errors import (
     NotFound,
     NotSupportDurableSession,
     NotSupportInprocessBroker,
+    PagingLimitExceeded,
+    PagingStalled,
     ResponseTooLarge,
     ServerError,
     TruncatedStream,
@@ -39,6 +41,7 @@ from .errors import (
     UnknownError,
     XmlCharacterError,
 )
+from .paging import PagingLimits
 
 if TYPE_CHECKING:
     from hpc_client.models import (
@@ -145,6 +148,9 @@ __all__ = [
     "NotSupportDurableSession",
     "NotSupportInprocessBroker",
     "NtlmAuth",
+    "PagingLimitExceeded",
+    "PagingLimits",
+    "PagingStalled",
     "ResponseTooLarge",
     "ServerError",
     "Session",
