@@ -66,10 +66,12 @@ class Scripted:
 @dataclass
 class Drip:
     """A raw socket server sending `response` (a whole HTTP message) one byte every `interval`
-    seconds, to every connection; `sent` counts the bytes it managed to send in all."""
+    seconds after its first `burst` bytes at once, to every connection; `sent` counts the
+    bytes it managed to send in all."""
 
     response: bytes
     interval: float = 0.05
+    burst: int = 0
     sent: int = 0
     connections: int = 0
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -79,7 +81,13 @@ class Drip:
             conn.settimeout(5)
             with contextlib.suppress(OSError):
                 conn.recv(65536)  # the request (small, one segment on loopback)
-            for i in range(len(self.response)):
+            if self.burst:
+                try:
+                    conn.sendall(self.response[: self.burst])
+                except OSError:
+                    return
+                self.sent += self.burst
+            for i in range(self.burst, len(self.response)):
                 if self._stop.wait(self.interval):
                     return
                 try:
