@@ -49,9 +49,8 @@ def bounded(call: Callable[[], Any], wait: float = 60) -> Any:
 @pytest.mark.parametrize("burst", [0, HEAD], ids=["dripped-head", "dripped-body"])
 def test_a_dripping_answer_ends_at_the_call_deadline(burst: int) -> None:
     drip = Drip(ANSWER, interval=0.05, burst=burst)  # each byte far inside the 1 s read timeout
-    with drip.run() as url:
-        with HpcClient(url, timeout=1.0, retries=0) as hpc:
-            outcome = bounded(lambda: hpc.jobs.get(1))
+    with drip.run() as url, HpcClient(url, timeout=1.0, retries=0) as hpc:
+        outcome = bounded(lambda: hpc.jobs.get(1))
     assert isinstance(outcome, HpcTimeout), outcome
     assert drip.sent < len(ANSWER)  # the client stopped reading before the end
     assert drip.connections == 1
