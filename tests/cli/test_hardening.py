@@ -14,9 +14,8 @@ from hpc_cli.main import app
 from hpc_emulator.testing import RunningEmulator
 from typer.testing import CliRunner
 
-from tests.reliability.loopback import CountingProxy, Drip
+from tests.reliability.loopback import CountingProxy, Drip, page, script
 from tests.reliability.test_deadline import ANSWER, HEAD
-from tests.reliability.test_paging_bounds import page, script
 
 pytestmark = pytest.mark.timeout(90)
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import itertools
 import socket
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
+
+from hpcpack import xmlcodec
 
 #: (status, headers, body) for a request path
 Answer = tuple[int, dict[str, str], bytes]
@@ -168,11 +170,26 @@ class CountingProxy:
             yield url
 
 
-def wait_for(predicate: Callable[[], bool], timeout: float = 10) -> bool:
-    """Poll `predicate` until true or `timeout` passed (a bound on a wait, not a measurement)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
+# -- scripted list pages (Get Job List) -------------------------------------------------------
+
+CAP = 300  # requests before the script gives up (ends the list), far above every bound
+XML = {"Content-Type": "application/xml; charset=utf-8"}
+
+
+def page(ids: range | list[int], token: str | None = "q1") -> Answer:
+    rows = [{"Properties": [{"Name": "Id", "Value": str(i)}]} for i in ids]
+    headers = dict(XML)
+    if token:
+        headers["x-ms-continuation-QueryId"] = token
+    return 200, headers, xmlcodec.encode("ArrayOfObject", rows)
+
+
+def script(pages: Callable[[int, str], Answer]) -> Scripted:
+    """A server answering request n (0-based) with `pages(n, path)`, until CAP requests."""
+    counter = itertools.count()
+
+    def answer(path: str) -> Answer:
+        n = next(counter)
+        return page([], None) if n >= CAP else pages(n, path)
+
+    return Scripted(answer)

@@ -8,8 +8,6 @@ fail on it instead of hanging. Assertions count requests and rows, never time.
 from __future__ import annotations
 
 import asyncio
-import itertools
-from collections.abc import Callable
 
 import pytest
 from hpcpack import (
@@ -18,35 +16,13 @@ from hpcpack import (
     PagingLimitExceeded,
     PagingLimits,
     PagingStalled,
-    xmlcodec,
 )
 
-from .loopback import Answer, Scripted
+from .loopback import XML, Answer, page, script
 
 pytestmark = pytest.mark.timeout(60)
 
-CAP = 300  # requests before the script gives up (ends the list), far above every bound
 STALLED = PagingLimits().max_stalled_pages
-XML = {"Content-Type": "application/xml; charset=utf-8"}
-
-
-def page(ids: range | list[int], token: str | None = "q1") -> Answer:
-    rows = [{"Properties": [{"Name": "Id", "Value": str(i)}]} for i in ids]
-    headers = dict(XML)
-    if token:
-        headers["x-ms-continuation-QueryId"] = token
-    return 200, headers, xmlcodec.encode("ArrayOfObject", rows)
-
-
-def script(pages: Callable[[int, str], Answer]) -> Scripted:
-    """A server answering request n (0-based) with `pages(n, path)`, until CAP requests."""
-    counter = itertools.count()
-
-    def answer(path: str) -> Answer:
-        n = next(counter)
-        return page([], None) if n >= CAP else pages(n, path)
-
-    return Scripted(answer)
 
 
 def listed(url: str, **options: object) -> tuple[list[int], BaseException | None]:
