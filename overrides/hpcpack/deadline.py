@@ -9,7 +9,8 @@ Seconds of the deadline, from the request's `hpc.deadline` extension:
 
 * absent or True: the largest of the request's httpx timeouts (`HpcClient(timeout=30)`: 30 s
   for the whole call); None when they are all None;
-* a number: that many seconds; None: no overall deadline (per-operation timeouts only).
+* a number: that many seconds; None (or False): no overall deadline (per-operation timeouts
+  only).
 
 Requests marked `hpc.raw` (SOA streams, HpcJobXml) default to None: a SOA reply stream may
 legitimately last longer than a call, and is bounded by its own reader; the deadline covers a
@@ -39,7 +40,7 @@ def seconds_for(request: httpx.Request) -> float | None:
     ext = request.extensions
     wanted = ext.get("hpc.deadline", None if ext.get("hpc.raw") else True)
     if wanted is not True:
-        return None if wanted is None else float(wanted)
+        return None if wanted is None or wanted is False else float(wanted)
     values = [v for v in (ext.get("timeout") or {}).values() if v is not None]
     return max(values) if values else None
 
