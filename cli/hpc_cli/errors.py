@@ -75,14 +75,14 @@ def _describe(exc: BaseException) -> str:
     import ssl
 
     import httpx
-    from hpcpack.errors import HpcFault, HpcTLSError, HpcTransportError
+    from hpcpack.errors import HpcFault, HpcTimeout, HpcTLSError, HpcTransportError
 
     if isinstance(exc, HpcFault):
         return f"{exc.message.strip().splitlines()[0] if exc.message.strip() else type(exc).__name__} (HTTP {exc.status})"
     text = str(exc).strip() or type(exc).__name__
     first = text.splitlines()[0]
     cause = str(exc.__cause__ or "").strip()
-    if isinstance(exc, HpcTransportError) and cause:
+    if isinstance(exc, HpcTransportError) and cause and not isinstance(exc, HpcTimeout):
         # "connection failed: ConnectError" says little; the OS/TLS reason says what to fix
         first = f"{exc.message.split(':')[0]}: {cause.splitlines()[0]}" + (
             f" ({exc.operation})" if exc.operation else ""

@@ -44,6 +44,7 @@ JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 DEFAULT_MAX_BODY = 16 * 1024 * 1024
 IDEMPOTENT = frozenset({"GET", "PUT", "HEAD", "OPTIONS", "DELETE"})
 RETRY_STATUSES = frozenset({502, 503, 504})
+OVERALL = "timed out: the call's overall deadline (its timeout) passed"
 _DROP_REQUEST_HEADERS = frozenset({"content-length", "content-type", "transfer-encoding"})
 
 
@@ -355,7 +356,7 @@ def _timeout_error(request: httpx.Request, why: str) -> HpcTimeout:
 
 def _check_deadline(end: float | None, request: httpx.Request) -> None:
     if end is not None and time.monotonic() >= end:
-        raise _timeout_error(request, "timed out: the call's overall deadline passed")
+        raise _timeout_error(request, OVERALL)
 
 
 def _clip(request: httpx.Request, end: float | None) -> httpx.Request:
@@ -364,7 +365,7 @@ def _clip(request: httpx.Request, end: float | None) -> httpx.Request:
         return request
     remaining = end - time.monotonic()
     if remaining <= 0:
-        raise _timeout_error(request, "timed out: the call's overall deadline passed")
+        raise _timeout_error(request, OVERALL)
     timeouts = request.extensions.get("timeout") or {}
     request.extensions = {
         **request.extensions,
@@ -405,6 +406,9 @@ class _Bounded:
 def _map_transport_error(exc: httpx.TransportError, request: httpx.Request) -> HpcError:
     op = f"{request.method} {safe_url(request.url)}"
     if isinstance(exc, httpx.TimeoutException):
+        end = DEADLINE.get()
+        if end is not None and time.monotonic() >= end - 0.01:  # the clipped timeout fired
+            return HpcTimeout(OVERALL, operation=op)
         return HpcTimeout(f"timed out: {type(exc).__name__}", operation=op)
     cause: BaseException | None = exc
     while cause is not None:
