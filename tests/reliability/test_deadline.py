@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -109,3 +110,24 @@ def test_a_per_request_deadline_can_be_switched_off() -> None:
         outcome = bounded(lambda: hpc.http.request(**request))
     assert isinstance(outcome, httpx.Response) and outcome.status_code == 200
     assert drip.sent == len(ANSWER)
+
+
+def test_a_caller_supplied_transport_is_bounded_between_chunks() -> None:
+    """With `transport=` (no socket of ours to clip), the body is checked between chunks."""
+    pulled: list[int] = []
+
+    class Slow(httpx.SyncByteStream):
+        def __iter__(self) -> Iterator[bytes]:
+            for i in range(len(JOB)):
+                pulled.append(i)
+                time.sleep(0.01)
+                yield JOB[i : i + 1]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers=XML, stream=Slow())
+
+    transport = httpx.MockTransport(handler)
+    with HpcClient("https://head.example", transport=transport, timeout=0.3) as hpc:
+        outcome = bounded(lambda: hpc.jobs.get(1))
+    assert isinstance(outcome, HpcTimeout), outcome
+    assert len(pulled) < len(JOB)
