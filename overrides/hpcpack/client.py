@@ -154,7 +154,7 @@ class _Config:
 
     def repr(self, cls: str) -> str:
         user = f", username={self.username!r}" if self.username else ""
-        return f"{cls}({self.base!r}{user}, format={self.format!r})"
+        return f"{cls}({safe_url(self.base)!r}{user}, format={self.format!r})"
 
 
 class _ClientBase(Generic[_Net, _Wrapped]):
