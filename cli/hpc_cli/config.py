@@ -9,7 +9,9 @@ instead of the file, and the file is always written with mode 0600 because it ma
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -87,6 +89,10 @@ def config_path() -> Path:
     return Path(base) / "hpcpack" / "config.toml"
 
 
+class BrokenProfileFile(ConfigError):
+    """The profile file is not valid TOML (or not UTF-8): named in the one-line message."""
+
+
 def load_profiles(path: Path | None = None) -> dict[str, dict[str, Any]]:
     """All profiles in the file (an absent file is no profiles, a broken one is an error)."""
     path = path or config_path()
@@ -94,43 +100,96 @@ def load_profiles(path: Path | None = None) -> dict[str, dict[str, Any]]:
         return {}
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}") from exc
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        why = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise BrokenProfileFile(
+            f"cannot read the profile file {path}: {why} (fix it, or `hpc profile set` "
+            "rewrites it, keeping the old one as .bak)"
+        ) from None
     return {k: v for k, v in data.items() if isinstance(v, dict)}
 
 
+def load_profiles_for_update(path: Path | None = None) -> tuple[dict[str, dict[str, Any]], str]:
+    """(profiles, note) for `hpc profile set`: a broken file is renamed to `<file>.bak` and
+    the update starts from no profiles, so the command that repairs the file is never locked
+    out by it; `note` says so (empty when the file was fine)."""
+    path = path or config_path()
+    try:
+        return load_profiles(path), ""
+    except BrokenProfileFile as exc:
+        backup = path.with_name(path.name + ".bak")
+        os.replace(path, backup)
+        return {}, f"{exc.args[0].split(' (fix it')[0]}; moved it to {backup}"
+
+
+#: characters a profile value may not hold: C0/C1 controls and DEL (a value is one line),
+#: and lone surrogates (undecodable bytes of argv), which UTF-8 cannot write
+_BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _positive(value: Any) -> bool:
+    return isinstance(value, int | float) and math.isfinite(value) and value > 0
+
+
+def check_value(key: str, value: Any) -> None:
+    """Refuse a profile value the file could not hold faithfully (ConfigError, exit 2)."""
+    if isinstance(value, str):
+        bad = _BAD_CHARS.search(value)
+        if bad:
+            code = f"U+{ord(bad.group(0)):04X}"
+            raise ConfigError(
+                f"{key}: character {code} (a control character or an undecodable byte) "
+                "is not allowed in a profile value"
+            )
+    if key == "timeout" and value is not None and not _positive(value):
+        raise ConfigError(f"timeout must be a positive number of seconds, not {value!r}")
+
+
 def _toml_value(value: Any) -> str:
+    """A TOML literal; strings as basic strings with every control character escaped, so
+    the file is valid TOML whatever the value (save_profiles also refuses such values)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
     text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    text = re.sub("[\x00-\x1f\x7f]", lambda m: f"\\u{ord(m.group(0)):04X}", text)
     return f'"{text}"'
 
 
 def _toml_key(name: str) -> str:
-    if name.replace("-", "").replace("_", "").isalnum():
+    if re.fullmatch("[A-Za-z0-9_-]+", name):
         return name
     return _toml_value(name)
 
 
 def save_profiles(profiles: dict[str, dict[str, Any]], path: Path | None = None) -> Path:
-    """Write every profile, creating the file with mode 0600 (it may hold a password)."""
+    """Write every profile, creating the file with mode 0600 (it may hold a password).
+
+    Every name and value is checked first, and the text is parsed back before it replaces
+    the file (written aside, then renamed): a refused value leaves the old file as it was.
+    """
     path = path or config_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# hpc CLI profiles (written by `hpc profile set`)", ""]
     for name, values in profiles.items():
+        check_value("profile name", name)
         lines.append(f"[{_toml_key(name)}]")
         for key in PROFILE_KEYS:
             if values.get(key) is not None:
+                check_value(key, values[key])
                 lines.append(f"{key} = {_toml_value(values[key])}")
         if values.get("password_in_keyring"):
             lines.append("password_in_keyring = true")
         lines.append("")
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    text = "\n".join(lines)
+    tomllib.loads(text)  # never write a file every later command would refuse
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(path.name + ".new")
+    fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines))
-    os.chmod(path, 0o600)
+        handle.write(text)
+    os.chmod(staging, 0o600)
+    os.replace(staging, path)
     return path
 
 
@@ -166,7 +225,12 @@ def _coerce(key: str, value: Any) -> Any:
             return value.strip().lower() in ("1", "true", "yes", "on")
         return bool(value)
     if key == "timeout":
-        return float(value)
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"timeout must be a number of seconds, not {value!r}") from None
+        check_value(key, seconds)
+        return seconds
     return None if value is None else str(value)
 
 
@@ -235,9 +299,14 @@ def check_url(url: str | None) -> str:
         raise ConfigError(
             "no head node URL: pass --url, set HPC_URL, or create a profile (`hpc profile set`)"
         )
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"not an http(s) URL: {url!r}")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        raise ConfigError("not a valid URL (--url / HPC_URL / profile url)") from None
+    if parts.scheme not in ("http", "https") or not host:
+        # the URL itself is not echoed: it may carry user:password
+        raise ConfigError(f"not an http(s) URL (scheme {parts.scheme[:20]!r}, host {host!r})")
     if parts.scheme == "http" and not is_loopback_url(url):
         raise ConfigError(
             f"refusing plain http to a non-loopback host ({parts.hostname}): Basic credentials "

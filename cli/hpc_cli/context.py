@@ -31,6 +31,8 @@ class State:
     debug: bool = False
     no_prompt: bool = False
     quiet: bool = False
+    #: honour HTTP(S)_PROXY / NO_PROXY (off with --no-env-proxy)
+    env_proxy: bool = True
     #: the username the connection authenticates as, once `connect` has resolved the settings
     username: str | None = None
 
@@ -115,7 +117,7 @@ def connect(ctx: typer.Context, json_flag: bool = False) -> Iterator[tuple[Any, 
         state.username = settings.username or None
         kwargs = client_kwargs(settings, out)
         url = kwargs.pop("url")
-        with HpcClient(url, **kwargs) as hpc:
+        with HpcClient(url, trust_env=state.env_proxy, **kwargs) as hpc:
             yield hpc, out
 
 

@@ -63,18 +63,26 @@ def exit_code_for(exc: BaseException) -> ExitCode:
 
 
 def describe(exc: BaseException) -> str:
-    """One line for stderr: the server's message when there is one, never a repr soup."""
+    """One line for stderr, with every URL in it stripped of user:password and secret query
+    values (`hpcpack.errors.redact_text`)."""
+    from hpcpack.errors import redact_text
+
+    return redact_text(_describe(exc))
+
+
+def _describe(exc: BaseException) -> str:
+    """The line itself: the server's message when there is one, never a repr soup."""
     import ssl
 
     import httpx
-    from hpcpack.errors import HpcFault, HpcTLSError, HpcTransportError
+    from hpcpack.errors import HpcFault, HpcTimeout, HpcTLSError, HpcTransportError
 
     if isinstance(exc, HpcFault):
         return f"{exc.message.strip().splitlines()[0] if exc.message.strip() else type(exc).__name__} (HTTP {exc.status})"
     text = str(exc).strip() or type(exc).__name__
     first = text.splitlines()[0]
     cause = str(exc.__cause__ or "").strip()
-    if isinstance(exc, HpcTransportError) and cause:
+    if isinstance(exc, HpcTransportError) and cause and not isinstance(exc, HpcTimeout):
         # "connection failed: ConnectError" says little; the OS/TLS reason says what to fix
         first = f"{exc.message.split(':')[0]}: {cause.splitlines()[0]}" + (
             f" ({exc.operation})" if exc.operation else ""

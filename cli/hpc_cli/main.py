@@ -86,7 +86,14 @@ def root(
         str | None,
         typer.Option(help="basic (default; https only), ntlm or negotiate [HPC_AUTH]"),
     ] = None,
-    timeout: Annotated[float | None, typer.Option(help="Per-request timeout, seconds")] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(help="Bound of each call as a whole (retries included), seconds"),
+    ] = None,
+    no_env_proxy: Annotated[
+        bool,
+        typer.Option("--no-env-proxy", help="Ignore HTTP(S)_PROXY / ALL_PROXY / NO_PROXY"),
+    ] = False,
     profile_name: Annotated[
         str | None, typer.Option("--profile", "-P", help="Profile name [HPC_PROFILE]")
     ] = None,
@@ -120,6 +127,7 @@ def root(
         debug=debug,
         no_prompt=no_prompt,
         quiet=quiet,
+        env_proxy=not no_env_proxy,
     )
 
 

@@ -32,6 +32,8 @@ from .errors import (
     NotFound,
     NotSupportDurableSession,
     NotSupportInprocessBroker,
+    PagingLimitExceeded,
+    PagingStalled,
     RepliesLost,
     ResponseTooLarge,
     ServerError,
@@ -40,6 +42,7 @@ from .errors import (
     UnknownError,
     XmlCharacterError,
 )
+from .paging import PagingLimits
 
 if TYPE_CHECKING:
     from hpc_client.models import (
@@ -146,6 +149,9 @@ __all__ = [
     "NotSupportDurableSession",
     "NotSupportInprocessBroker",
     "NtlmAuth",
+    "PagingLimitExceeded",
+    "PagingLimits",
+    "PagingStalled",
     "RepliesLost",
     "ResponseTooLarge",
     "ServerError",

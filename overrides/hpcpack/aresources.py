@@ -42,7 +42,9 @@ class _Resource:
         async def fetch(token: str | None) -> httpx.Response:
             return await self._hpc.http.request(**pages.request(token))
 
-        return aiter_rows(fetch, pages.model, pages.key, ordered=pages.ordered)
+        return aiter_rows(
+            fetch, pages.model, pages.key, ordered=pages.ordered, limits=self._hpc.paging
+        )
 
 
 class AsyncJobs(_Resource):

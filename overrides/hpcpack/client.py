@@ -17,8 +17,11 @@ import httpx
 
 from . import ntlm_pool
 from .auth import NtlmAuth
-from .errors import HpcError, XmlCharacterError
+from .deadline import install
+from .errors import HpcError, XmlCharacterError, safe_url
 from .hooks import ChallengeAwareAuth, araise_for_fault, raise_for_fault
+from .paging import PagingLimits
+from .proxies import env_proxy
 from .transport import DEFAULT_MAX_BODY, AsyncHpcTransport, HpcTransport, wire_arguments
 
 __all__ = ["DEFAULT_API_VERSION", "AsyncHpcClient", "HpcClient", "InsecureCredentials"]
@@ -181,7 +184,7 @@ class _Config:
 
     def repr(self, cls: str) -> str:
         user = f", username={self.username!r}" if self.username else ""
-        return f"{cls}({self.base!r}{user}, format={self.format!r})"
+        return f"{cls}({safe_url(self.base)!r}{user}, format={self.format!r})"
 
 
 class _ClientBase(Generic[_Net, _Wrapped]):
@@ -212,7 +215,11 @@ class _ClientBase(Generic[_Net, _Wrapped]):
         transport: _Net | None = None,
         max_body: int = DEFAULT_MAX_BODY,
         retry_backoff: float = 0.5,
+        paging: PagingLimits | None = None,
+        trust_env: bool = True,
     ) -> None:
+        self.paging = paging or PagingLimits()
+        self.trust_env = trust_env
         self._config = cfg = _Config(
             base_url,
             cluster=cluster,
@@ -228,17 +235,34 @@ class _ClientBase(Generic[_Net, _Wrapped]):
             allow_insecure_basic=allow_insecure_basic,
             transport_given=transport is not None,
         )
-        network: Callable[..., _Net] = self._network
-        if cfg.ntlm is not None:
-            network = functools.partial(self._ntlm_network, cfg.ntlm)
-        inner = transport or network(
-            verify=cfg.verify, limits=limits or httpx.Limits(max_connections=20)
-        )
+        inner = transport or self._network_for(cfg, limits, trust_env)
         self.transport: _Wrapped = self._wrapper(
             inner, format=format, retries=retries, max_body=max_body, backoff=retry_backoff
         )
         self._owns_transport = True
         self._wire()
+
+    def _network_for(self, cfg: _Config, limits: httpx.Limits | None, trust_env: bool) -> _Net:
+        """The network transport: the environment's proxy (if `trust_env`), and every socket
+        operation under the call's overall deadline (`deadline.install`)."""
+        proxy = env_proxy(cfg.root) if trust_env else None
+        make: Callable[..., _Net] = self._network
+        if cfg.ntlm is not None:  # NTLM/Negotiate: each pooled connection authenticates itself
+            make = functools.partial(self._ntlm_network, cfg.ntlm)
+        try:
+            network = make(
+                verify=cfg.verify,
+                limits=limits or httpx.Limits(max_connections=20),
+                proxy=proxy,
+                trust_env=trust_env,
+            )
+        except (ImportError, ValueError) as exc:
+            raise ValueError(
+                f"cannot use the proxy {safe_url(proxy or '')} set in the environment "
+                f"({type(exc).__name__}); pass trust_env=False to ignore it"
+            ) from None
+        install(network)
+        return network
 
     def _wire(self) -> None:
         """(Re)build the httpx client, the generated client and the resource helpers."""
@@ -279,7 +303,11 @@ class HpcClient(_ClientBase[httpx.BaseTransport, HpcTransport]):
     always speak XML (a head node's WindowsHpc scheduler API is XML only).
     TLS is verified (`verify=`, `ca_bundle=`); `timeout`, `limits`, `retries` (idempotent calls
     only), `retry_backoff` and `max_body` (answer size bound) tune the transport; `transport=`
-    replaces the network (e.g. `httpx.MockTransport` in tests).
+    replaces the network (e.g. `httpx.MockTransport` in tests). `timeout` bounds each call as a
+    whole (connect, answer, retries and backoff: `HpcTimeout`), not only each socket read.
+    `paging` bounds every list enumeration (`PagingLimits`: stalled pages, pages, rows).
+    `HTTP(S)_PROXY`/`ALL_PROXY`/`NO_PROXY` are honoured as httpx does unless
+    `trust_env=False`.
     """
 
     _network = httpx.HTTPTransport
@@ -297,6 +325,7 @@ class HpcClient(_ClientBase[httpx.BaseTransport, HpcTransport]):
             auth=ChallengeAwareAuth(cfg.auth),
             transport=self.transport,
             timeout=cfg.timeout,
+            trust_env=self.trust_env,
             event_hooks={"response": [raise_for_fault]},
             wire_format=cfg.format,
         )
@@ -343,6 +372,7 @@ class AsyncHpcClient(_ClientBase[httpx.AsyncBaseTransport, AsyncHpcTransport]):
             auth=ChallengeAwareAuth(cfg.auth),
             transport=self.transport,
             timeout=cfg.timeout,
+            trust_env=self.trust_env,
             event_hooks={"response": [araise_for_fault]},
             wire_format=cfg.format,
         )

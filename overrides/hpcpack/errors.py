@@ -6,8 +6,10 @@ headers or passwords, so they are safe to log.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import ClassVar
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit
 
 import httpx
 
@@ -30,28 +32,63 @@ __all__ = [
     "NotFound",
     "NotSupportDurableSession",
     "NotSupportInprocessBroker",
+    "PagingLimitExceeded",
+    "PagingStalled",
     "ResponseTooLarge",
     "ServerError",
     "TruncatedStream",
     "Unauthorized",
     "UnknownError",
     "XmlCharacterError",
+    "redact_text",
     "safe_url",
 ]
 
 
+#: query parameters whose value is withheld from messages (passwords, tokens, signatures)
+_SECRET_PARAM = re.compile(r"pass|pwd|secret|token|sig|auth|key|cred", re.IGNORECASE)
+#: anything that looks like an absolute URL inside free text (any scheme, even a misspelt one)
+_URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>]+")
+REDACTED = "***"
+
+
+def _clean_query(query: str) -> str:
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if not any(_SECRET_PARAM.search(k) for k, _ in pairs):
+        return query
+    return urlencode([(k, REDACTED if _SECRET_PARAM.search(k) else v) for k, v in pairs], safe="*")
+
+
 def safe_url(url: httpx.URL | str) -> str:
-    """The URL without user info: the only form of a URL put in messages and logs."""
-    u = httpx.URL(url)
-    if u.userinfo:
-        u = u.copy_with(username=None, password=None)
-    return str(u)
+    """The URL without user info, and with password-like query values withheld: the only
+    form of a URL put in messages, reprs and logs. Standard library only (the CLI uses it on
+    URLs httpx would refuse), and never raises."""
+    text = str(url)
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return _URL_IN_TEXT.sub(lambda m: m.group(0).split("://")[0] + "://" + REDACTED, text)
+    netloc = parts.netloc.rpartition("@")[2]
+    query = _clean_query(parts.query) if parts.query else ""
+    if netloc == parts.netloc and query == parts.query:
+        return text
+    return SplitResult(parts.scheme, netloc, parts.path, query, parts.fragment).geturl()
+
+
+def redact_text(text: str) -> str:
+    """`text` with every URL in it passed through `safe_url` (for messages built from
+    arbitrary strings: a user's `--url`, an httpx error, a proxy setting)."""
+    if "://" not in text:
+        return text
+    return _URL_IN_TEXT.sub(lambda m: safe_url(m.group(0)), text)
 
 
 class HpcError(Exception):
     """Root of every error raised by hpcpack."""
 
     def __init__(self, message: str, *, operation: str | None = None) -> None:
+        message = redact_text(message)
+        operation = redact_text(operation) if operation else operation
         self.message = message
         self.operation = operation
         super().__init__(f"{message} ({operation})" if operation else message)
@@ -116,6 +153,15 @@ class RepliesLost(HpcProtocolError):
         self.missing = missing  # user data of the requests whose replies never came
 
 
+class PagingStalled(HpcProtocolError):
+    """A list's continuation pages stopped bringing new rows (the same page again, or empty
+    pages with a continuation token): the server's cursor does not advance."""
+
+
+class PagingLimitExceeded(HpcError):
+    """A list enumeration passed the client's bound on pages or rows (`PagingLimits`)."""
+
+
 # -- faults (non-success statuses) -------------------------------------------------------------
 
 
@@ -143,7 +189,7 @@ class HpcFault(HpcError):
         operation = f"{method} {url}" if method and url else None
         head = f"HTTP {status}" + (f", code {code}" if code is not None else "")
         super().__init__(f"{head}: {message}", operation=operation)
-        self.message = message
+        self.message = redact_text(message)
 
 
 class BadRequest(HpcFault):

@@ -46,7 +46,9 @@ class _Resource:
         def fetch(token: str | None) -> httpx.Response:
             return self._hpc.http.request(**pages.request(token))
 
-        return iter_rows(fetch, pages.model, pages.key, ordered=pages.ordered)
+        return iter_rows(
+            fetch, pages.model, pages.key, ordered=pages.ordered, limits=self._hpc.paging
+        )
 
 
 class Jobs(_Resource):

@@ -4,6 +4,7 @@ Requests marked `application/vnd.hpc.xml+json; root=X` are re-encoded as the XML
 (or plain JSON); XML and JSON answers are decoded once, bounded in size, into a response whose
 `.json()` returns the decoded data. Idempotent requests are retried on connection errors and
 502/503/504. `extensions={"hpc.raw": True}` requests pass through untouched and unread.
+Each call runs under one overall deadline, retries and backoff included (`deadline`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any, TypeVar
 import httpx
 
 from . import _spec, shapes, xmlcodec
+from .deadline import DEADLINE, seconds_for
 from .errors import (
     HpcConnectionError,
     HpcError,
@@ -42,6 +44,7 @@ JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 DEFAULT_MAX_BODY = 16 * 1024 * 1024
 IDEMPOTENT = frozenset({"GET", "PUT", "HEAD", "OPTIONS", "DELETE"})
 RETRY_STATUSES = frozenset({502, 503, 504})
+OVERALL = "timed out: the call's overall deadline (its timeout) passed"
 _DROP_REQUEST_HEADERS = frozenset({"content-length", "content-type", "transfer-encoding"})
 
 
@@ -261,11 +264,14 @@ class _GuardedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
     """A body read by the caller (SOA streams, HpcJobXml, passed-through answers): transport
     failures while reading become typed errors, and the body stops at `limit` if given."""
 
-    def __init__(self, stream: Any, request: httpx.Request, limit: int | None) -> None:
+    def __init__(
+        self, stream: Any, request: httpx.Request, limit: int | None, end: float | None = None
+    ) -> None:
         self.stream = stream
         self.request = request
         self.limit = limit
         self.size = 0
+        self.end = end  # the call's deadline, for a raw request that asked for one
 
     def _count(self, chunk: bytes) -> bytes:
         self.size += len(chunk)
@@ -281,14 +287,40 @@ class _GuardedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
 
     def __iter__(self) -> Iterator[bytes]:
         try:
-            for chunk in self.stream:
+            if self.end is None:
+                for chunk in self.stream:
+                    yield self._count(chunk)
+                return
+            chunks = iter(self.stream)
+            while True:
+                token = DEADLINE.set(self.end)  # each read under the deadline, never between
+                try:
+                    chunk = next(chunks)
+                except StopIteration:
+                    return
+                finally:
+                    DEADLINE.reset(token)
+                _check_deadline(self.end, self.request)
                 yield self._count(chunk)
         except httpx.TransportError as exc:
             raise self._error(exc) from exc
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         try:
-            async for chunk in self.stream:
+            if self.end is None:
+                async for chunk in self.stream:
+                    yield self._count(chunk)
+                return
+            chunks = aiter(self.stream)
+            while True:
+                token = DEADLINE.set(self.end)
+                try:
+                    chunk = await anext(chunks)
+                except StopAsyncIteration:
+                    return
+                finally:
+                    DEADLINE.reset(token)
+                _check_deadline(self.end, self.request)
                 yield self._count(chunk)
         except httpx.TransportError as exc:
             raise self._error(exc) from exc
@@ -300,12 +332,57 @@ class _GuardedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
         await self.stream.aclose()
 
 
-def _guard(response: httpx.Response, request: httpx.Request, limit: int) -> httpx.Response:
+def _guard(
+    response: httpx.Response, request: httpx.Request, limit: int, end: float | None
+) -> httpx.Response:
     """A raw request's success body is its reader's business (SOA streams bound each reply);
     an error body is read whole by the fault hook, so it gets the size bound."""
     bound = limit if response.status_code >= 300 else None
-    response.stream = _GuardedStream(response.stream, request, bound)
+    response.stream = _GuardedStream(response.stream, request, bound, end)
     return response
+
+
+# -- the overall deadline (see `deadline`) ------------------------------------------------------
+
+
+def _end_of(request: httpx.Request) -> float | None:
+    seconds = seconds_for(request)
+    return None if seconds is None else time.monotonic() + seconds
+
+
+def _timeout_error(request: httpx.Request, why: str) -> HpcTimeout:
+    return HpcTimeout(why, operation=f"{request.method} {safe_url(request.url)}")
+
+
+def _check_deadline(end: float | None, request: httpx.Request) -> None:
+    if end is not None and time.monotonic() >= end:
+        raise _timeout_error(request, OVERALL)
+
+
+def _clip(request: httpx.Request, end: float | None) -> httpx.Request:
+    """`request` with each httpx timeout shortened to the time left before `end`."""
+    if end is None:
+        return request
+    remaining = end - time.monotonic()
+    if remaining <= 0:
+        raise _timeout_error(request, OVERALL)
+    timeouts = request.extensions.get("timeout") or {}
+    request.extensions = {
+        **request.extensions,
+        "timeout": {
+            k: remaining if timeouts.get(k) is None else min(timeouts[k], remaining)
+            for k in ("connect", "read", "write", "pool")
+        },
+    }
+    return request
+
+
+def _room_for(delay: float, end: float | None, request: httpx.Request, why: str) -> None:
+    """Raise `HpcTimeout` when waiting `delay` before a retry would pass the deadline."""
+    if end is not None and time.monotonic() + delay >= end:
+        raise _timeout_error(
+            request, f"timed out: no time left for a retry in {delay:.2f}s (last: {why})"
+        )
 
 
 class _Bounded:
@@ -329,6 +406,9 @@ class _Bounded:
 def _map_transport_error(exc: httpx.TransportError, request: httpx.Request) -> HpcError:
     op = f"{request.method} {safe_url(request.url)}"
     if isinstance(exc, httpx.TimeoutException):
+        end = DEADLINE.get()
+        if end is not None and time.monotonic() >= end - 0.01:  # the clipped timeout fired
+            return HpcTimeout(OVERALL, operation=op)
         return HpcTimeout(f"timed out: {type(exc).__name__}", operation=op)
     cause: BaseException | None = exc
     while cause is not None:
@@ -438,11 +518,15 @@ class _Base:
         return None
 
     def _streamed(
-        self, request: httpx.Request, response: httpx.Response, expected: shapes.Expected | None
+        self,
+        request: httpx.Request,
+        response: httpx.Response,
+        expected: shapes.Expected | None,
+        end: float | None,
     ) -> bool:
         """A body handed on as a guarded stream (not decoded here): True once it is set up."""
         if expected is None and _passes_through(response):
-            response.stream = _GuardedStream(response.stream, request, self.max_body)
+            response.stream = _GuardedStream(response.stream, request, self.max_body, end)
             return True
         return False
 
@@ -481,22 +565,34 @@ class HpcTransport(_Base, httpx.BaseTransport):
         self.sleep = sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if request.extensions.get("hpc.raw"):
-            return _guard(self._send(request), request, self.max_body)
-        wire = prepare_request(request, self.format)
+        end = _end_of(request)
+        token = DEADLINE.set(end)  # every socket operation below gets at most the time left
+        try:
+            if request.extensions.get("hpc.raw"):
+                return _guard(self._send(_clip(request, end)), request, self.max_body, end)
+            return self._attempts(prepare_request(request, self.format), end)
+        finally:
+            DEADLINE.reset(token)
+
+    def _attempts(self, wire: httpx.Request, end: float | None) -> httpx.Response:
         attempt = 0
         while True:
             try:
-                response = self._send(wire)
+                response = self._send(_clip(wire, end))
             except HpcError as exc:
                 delay = self._error_delay(exc, wire, attempt)
                 if delay is None:
                     raise
+                try:
+                    _room_for(delay, end, wire, exc.message)
+                except HpcTimeout as late:
+                    raise late from exc
             else:
                 delay = self._status_delay(response, wire, attempt)
                 if delay is None:
-                    return self._finish(wire, response)
+                    return self._finish(wire, response, end)
                 response.close()
+                _room_for(delay, end, wire, f"HTTP {response.status_code}")
             self.sleep(delay)
             attempt += 1
 
@@ -506,15 +602,18 @@ class HpcTransport(_Base, httpx.BaseTransport):
         except httpx.TransportError as exc:
             raise _map_transport_error(exc, request) from exc
 
-    def _finish(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
+    def _finish(
+        self, request: httpx.Request, response: httpx.Response, end: float | None
+    ) -> httpx.Response:
         expected = _expected(response, request) if 200 <= response.status_code < 300 else None
-        if self._streamed(request, response, expected):
+        if self._streamed(request, response, expected, end):
             return response
         bounded = _Bounded(self.max_body)
         try:
             with _Reading(request):
                 _check_length(response, self.max_body)
                 for chunk in response.iter_bytes():
+                    _check_deadline(end, request)  # a transport not under `deadline.install`
                     bounded.add(chunk)
         finally:
             response.close()
@@ -539,22 +638,35 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
         self.sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if request.extensions.get("hpc.raw"):
-            return _guard(await self._send(request), request, self.max_body)
-        wire = prepare_request(request, self.format)
+        end = _end_of(request)
+        token = DEADLINE.set(end)
+        try:
+            if request.extensions.get("hpc.raw"):
+                response = await self._send(_clip(request, end))
+                return _guard(response, request, self.max_body, end)
+            return await self._attempts(prepare_request(request, self.format), end)
+        finally:
+            DEADLINE.reset(token)
+
+    async def _attempts(self, wire: httpx.Request, end: float | None) -> httpx.Response:
         attempt = 0
         while True:
             try:
-                response = await self._send(wire)
+                response = await self._send(_clip(wire, end))
             except HpcError as exc:
                 delay = self._error_delay(exc, wire, attempt)
                 if delay is None:
                     raise
+                try:
+                    _room_for(delay, end, wire, exc.message)
+                except HpcTimeout as late:
+                    raise late from exc
             else:
                 delay = self._status_delay(response, wire, attempt)
                 if delay is None:
-                    return await self._finish(wire, response)
+                    return await self._finish(wire, response, end)
                 await response.aclose()
+                _room_for(delay, end, wire, f"HTTP {response.status_code}")
             await self.sleep(delay)
             attempt += 1
 
@@ -564,15 +676,18 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
         except httpx.TransportError as exc:
             raise _map_transport_error(exc, request) from exc
 
-    async def _finish(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
+    async def _finish(
+        self, request: httpx.Request, response: httpx.Response, end: float | None
+    ) -> httpx.Response:
         expected = _expected(response, request) if 200 <= response.status_code < 300 else None
-        if self._streamed(request, response, expected):
+        if self._streamed(request, response, expected, end):
             return response
         bounded = _Bounded(self.max_body)
         try:
             with _Reading(request):
                 _check_length(response, self.max_body)
                 async for chunk in response.aiter_bytes():
+                    _check_deadline(end, request)
                     bounded.add(chunk)
         finally:
             await response.aclose()

@@ -16,13 +16,25 @@ from ..config import (
     DEFAULT_PROFILE,
     ConfigError,
     check_choices,
+    check_value,
     config_path,
     keyring_set,
     load_profiles,
+    load_profiles_for_update,
     resolve,
     save_profiles,
 )
 from ..context import offline, state_of
+
+
+def _shown_url(url: Any) -> Any:
+    """A stored URL as printed: without any user:password it may carry."""
+    if not isinstance(url, str) or "@" not in url:
+        return url
+    from hpcpack.errors import safe_url
+
+    return safe_url(url)
+
 
 app = typer.Typer(help="Named connection settings (config.toml in the user config dir).")
 
@@ -52,7 +64,10 @@ def set_profile(
 ) -> None:
     """Create or update a profile with the given values (others are kept)."""
     with offline(ctx, json_flag) as out:
-        profiles = load_profiles()
+        check_value("profile name", name)
+        profiles, broken = load_profiles_for_update()
+        if broken:
+            out.warn(broken)
         values: dict[str, Any] = dict(profiles.get(name, {}))
         given = {
             "url": url,
@@ -66,6 +81,8 @@ def set_profile(
             "auth": auth,
         }
         check_choices(given)
+        for key, value in given.items():
+            check_value(key, value)
         values.update({k: v for k, v in given.items() if v is not None})
         if save_password:
             user = values.get("username")
@@ -106,6 +123,8 @@ def show_profile(
         state = state_of(ctx)
         settings = resolve(state.flags, name or state.profile)
         data = {"profile": name or state.profile or DEFAULT_PROFILE, **settings.public()}
+        if data.get("url"):
+            data["url"] = _shown_url(data["url"])
         out.record(data, title=f"{config_path()}")
 
 
@@ -114,7 +133,7 @@ def list_profiles(ctx: typer.Context, json_flag: JsonOpt = False) -> None:
     """List profile names and URLs."""
     with offline(ctx, json_flag) as out:
         rows = [
-            {"Name": n, "Url": v.get("url"), "Username": v.get("username")}
+            {"Name": n, "Url": _shown_url(v.get("url")), "Username": v.get("username")}
             for n, v in load_profiles().items()
         ]
         out.table(rows, ["Name", "Url", "Username"])
