@@ -32,7 +32,7 @@ def cli_reference() -> str:
     from hpc_cli.main import app
 
     command = typer.main.get_command(app)
-    with click.Context(command, info_name="hpc") as ctx:
+    with click.Context(command, info_name="hpc", **command.context_settings) as ctx:
         return get_docs_for_click(obj=command, ctx=ctx, name="hpc", indent=1)
 
 
