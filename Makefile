@@ -66,7 +66,10 @@ lint-spec: setup
 ## docs: the documentation site (MkDocs --strict) with the standalone REST page, no CDN: build/site
 docs: setup
 	redocly build-docs $(SPEC) --inlineBundle -o build/hpc-api.html
-	@! grep -q 'src="https://' build/hpc-api.html
+	@# Redoc's sidebar badge loads its logo from Redocly's CDN at run time: an empty image instead
+	sed -i -E 's#https://cdn\.redoc\.ly/redoc/logo-mini(-full)?\.svg#data:,#g' build/hpc-api.html
+	@! grep -qE 'src="https://|cdn\.redoc\.ly' build/hpc-api.html
+	@grep -q '"disableTelemetry":true' build/hpc-api.html  # REDOCLY_TELEMETRY=off, exported above
 	mkdocs build --strict --quiet
 	@# standalone: no script, stylesheet or font fetched from elsewhere
 	@! grep -rlE '<(script|link|img)[^>]* (src|href)="(https?:)?//' build/site --include='*.html'
