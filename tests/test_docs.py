@@ -47,3 +47,32 @@ def test_the_tutorial_runs_against_the_emulator(tmp_path: Path) -> None:
     assert len(printed) == len(found)
     for (code, shown), got in zip(found, printed, strict=True):
         assert got.splitlines() == (shown or "").splitlines(), code
+
+
+def test_the_cli_reference_is_generated_from_every_command() -> None:
+    import importlib.util
+
+    import click
+    import typer.core
+    import typer.main
+    from hpc_cli.main import app
+
+    hook_file = TUTORIAL.parent / "hooks" / "generated.py"
+    spec = importlib.util.spec_from_file_location("docs_hooks_generated", hook_file)
+    assert spec is not None and spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    page = hook.cli_reference()
+
+    def paths(command: click.Command, prefix: str) -> list[str]:
+        found = [prefix]
+        if isinstance(command, typer.core.TyperGroup):
+            for name, sub in command.commands.items():
+                found += paths(sub, f"{prefix} {name}")
+        return found
+
+    every = paths(typer.main.get_command(app), "hpc")
+    assert len(every) > 30
+    headings = {line.split("`")[1] for line in page.splitlines() if line.startswith("#")}
+    assert headings == set(every)
+    assert "* `-h, --help`" in page  # the app's own context settings, not click's defaults
