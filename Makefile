@@ -7,13 +7,14 @@ BIN := $(CURDIR)/$(VENV)/bin
 export PATH := $(BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
+export NO_MKDOCS_2_WARNING := 1
 
 SPEC := openapi/hpc.yaml
 VIEW := build/openapi.generator.json
 CLIENT := generated/hpc_client
 SERVER_MODELS := emulator/hpc_emulator/models.py
 
-.PHONY: setup generate check-generated lint-spec docs other-langs test lint typecheck demo bench fuzz clean
+.PHONY: setup generate check-generated lint-spec docs dist-check other-langs test lint typecheck demo bench fuzz clean
 
 ## setup: create .venv, install the project with its pinned dev tools, and the Node tools
 setup: $(VENV)/.installed node_modules/.installed
@@ -62,11 +63,22 @@ lint-spec: setup
 	openapi-spec-validator $(SPEC)
 	redocly lint $(SPEC) --format=stylish
 
-## docs: one standalone HTML reference (no CDN) at build/hpc-api.html
+## docs: the documentation site (MkDocs --strict) with the standalone REST page, no CDN: build/site
 docs: setup
 	redocly build-docs $(SPEC) --inlineBundle -o build/hpc-api.html
-	@! grep -q 'src="https://' build/hpc-api.html
-	@echo "wrote build/hpc-api.html"
+	@# Redoc's sidebar badge loads its logo from Redocly's CDN at run time: an empty image instead
+	sed -i -E 's#https://cdn\.redoc\.ly/redoc/logo-mini(-full)?\.svg#data:,#g' build/hpc-api.html
+	@! grep -qE 'src="https://|cdn\.redoc\.ly' build/hpc-api.html
+	@grep -q '"disableTelemetry":true' build/hpc-api.html  # REDOCLY_TELEMETRY=off, exported above
+	mkdocs build --strict --quiet
+	@# standalone: no script, stylesheet or font fetched from elsewhere
+	@! grep -rlE '<(script|link|img)[^>]* (src|href)="(https?:)?//' build/site --include='*.html'
+	@! grep -rlE 'url\((["'"'"']?)(https?:)?//' build/site --include='*.css'
+	@echo "wrote build/site/index.html (REST reference: build/site/rest/hpc-api.html)"
+
+## dist-check: build sdist + wheel, install the wheel in fresh venvs (no extras, then cli+emulator)
+dist-check: setup
+	bash .ci/check-dist $(BIN)/python
 
 ## other-langs: generate a TypeScript client from the spec and type-check it with tsc
 other-langs: setup

@@ -5,6 +5,16 @@ library: settings resolution (flags > environment > profile), tables vs. `--json
 live progress.
 """
 
+from typing import Any
+
 __all__ = ["__version__"]
 
-__version__ = "0.1.0"
+
+def __getattr__(name: str) -> Any:
+    # one version for the distribution: `hpcpack.__version__` (read lazily: `hpc --help` does
+    # not import the client library)
+    if name == "__version__":
+        from hpcpack import __version__
+
+        return __version__
+    raise AttributeError(f"module 'hpc_cli' has no attribute {name!r}")

@@ -1,5 +1,5 @@
 """`python -m hpc_cli` = the `hpc` command (handy when the venv's bin is not on PATH)."""
 
-from .main import app
+from ._entry import main
 
-app(prog_name="hpc")
+main()

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
 from .commands import cluster, jobs, nodes, profile, sessions, tasks
 from .context import State
 
@@ -42,6 +41,8 @@ app.add_typer(profile.app, name="profile")
 
 def _version(value: bool) -> None:
     if value:
+        from hpcpack import __version__
+
         typer.echo(f"hpc {__version__}")
         raise typer.Exit()
 
@@ -132,4 +133,4 @@ def root(
 
 
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    app(prog_name="hpc")

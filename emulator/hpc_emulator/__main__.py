@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # `python -m hpc_emulator` without the extra: one line, no traceback
+    from hpc_emulator._entry import require
+
+    require("python -m hpc_emulator")
+
 import argparse
 import asyncio
 import contextlib

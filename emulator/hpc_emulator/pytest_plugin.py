@@ -33,16 +33,36 @@ does. Code that relies on JSON there (the emulator's extension) can switch it on
         return True
 
 For a fixture of your own, `hpc_emulator.testing.run_emulator(services={"Squares": square})`.
+
+pytest loads this plugin for everyone who installed `hpcpack`, also without the `emulator`
+extra: nothing heavy is imported until a fixture is used, and a fixture used without the extra
+fails that test with one line naming the extra, leaving the rest of the run alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 import pytest
 
-from hpc_emulator.soa.services import ServiceDef
-from hpc_emulator.testing import RunningEmulator, run_emulator
+from hpc_emulator._entry import hint, missing
+
+if TYPE_CHECKING:
+    from hpc_emulator.soa.services import ServiceDef
+    from hpc_emulator.testing import RunningEmulator
+
+
+def _run(
+    fixture: str, services: Mapping[str, ServiceDef], json_extension: bool = False
+) -> Iterator[RunningEmulator]:
+    absent = missing()
+    if absent:
+        pytest.fail(hint(f"fixture {fixture!r}", absent), pytrace=False)
+    from hpc_emulator.testing import run_emulator
+
+    with run_emulator(services=services, json_extension=json_extension) as emulator:
+        yield emulator
 
 
 @pytest.fixture(scope="session")
@@ -61,17 +81,11 @@ def hpc_emulator_json_extension() -> bool:
 def hpc_emulator(
     hpc_emulator_services: Mapping[str, ServiceDef], hpc_emulator_json_extension: bool
 ) -> Iterator[RunningEmulator]:
-    with run_emulator(
-        services=hpc_emulator_services, json_extension=hpc_emulator_json_extension
-    ) as emulator:
-        yield emulator
+    yield from _run("hpc_emulator", hpc_emulator_services, hpc_emulator_json_extension)
 
 
 @pytest.fixture
 def fresh_hpc_emulator(
     hpc_emulator_services: Mapping[str, ServiceDef], hpc_emulator_json_extension: bool
 ) -> Iterator[RunningEmulator]:
-    with run_emulator(
-        services=hpc_emulator_services, json_extension=hpc_emulator_json_extension
-    ) as emulator:
-        yield emulator
+    yield from _run("fresh_hpc_emulator", hpc_emulator_services, hpc_emulator_json_extension)

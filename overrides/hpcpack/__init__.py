@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from . import _httpx_cli  # noqa: F401  (first: before anything imports httpx)
 from .auth import NtlmAuth
 from .client import DEFAULT_API_VERSION, AsyncHpcClient, HpcClient, InsecureCredentials
 from .errors import (
@@ -69,7 +70,7 @@ if TYPE_CHECKING:
     from .resources import TERMINAL_JOB_STATES
     from .soa import AsyncSession, EndOfResponses, Session, SoaResponse
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # the one version of the distribution (pyproject reads it)
 
 _LAZY: dict[str, tuple[str, str]] = {
     "BrokerClientStatusCode": ("hpc_client.models", "BrokerClientStatusCode"),
