@@ -22,9 +22,9 @@ import uvicorn
 from hpc_emulator.accounts import DEFAULT_DOMAIN, USERS_ENV, load_users_file, take_users_env
 from hpc_emulator.app import create_app
 from hpc_emulator.config import AUTH_METHODS, EmulatorConfig
-from hpc_emulator.limits import MIB, SOA_MAX_BODY_DEFAULT
+from hpc_emulator.limits import HEADER_TIMEOUT_S, MAX_CONNECTIONS, MIB, SOA_MAX_BODY_DEFAULT
 from hpc_emulator.private import write_private
-from hpc_emulator.server import HEADER_TIMEOUT_S, MAX_CONNECTIONS, uvicorn_config
+from hpc_emulator.server import uvicorn_config
 from hpc_emulator.service_import import add_search_paths, parse_service
 from hpc_emulator.soa.services import ServiceDef
 from hpc_emulator.store import DataDirLocked

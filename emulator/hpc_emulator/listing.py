@@ -9,6 +9,7 @@ from typing import Any
 
 from hpc_emulator import values
 from hpc_emulator.faults import bad_request
+from hpc_emulator.limits import MAX_FILTER
 from hpc_emulator.props import Prop, lookup
 from hpc_emulator.web import Ctx
 
@@ -26,7 +27,6 @@ class Filter:
         return not (self.since is not None and (changed is None or changed < self.since))
 
 
-MAX_FILTER = 2048  # characters; IIS refuses a query string over 2,048 bytes (maxQueryString)
 _NAME = re.compile(r"\w{1,64}")
 
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hpc_emulator.faults import not_found
+from hpc_emulator.limits import PAGING_CACHE_BYTES
 
-MAX_BYTES = 64 * 1024 * 1024  # all cached keys together (DESIGN.md, "Limits")
 _PAIR = 1 << 32
 
 
@@ -67,7 +67,7 @@ class Query:
 
 class QueryCache:
     def __init__(
-        self, max_queries: int = 1000, ttl: float = 600.0, max_bytes: int = MAX_BYTES
+        self, max_queries: int = 1000, ttl: float = 600.0, max_bytes: int = PAGING_CACHE_BYTES
     ) -> None:
         self.max_queries = max_queries
         self.ttl = ttl

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from hpc_emulator.faults import bad_request
+from hpc_emulator.limits import MAX_STRING
 
 # Lengths HPC Pack documents (characters): Name and Project of a job, Name of a task: 80
 # (ISchedulerJob::Name/Project, ISchedulerTask::Name); CommandLine: 480 (ISchedulerTask::
 # CommandLine); ProgressMessage: 80 ("Understanding the Progress and Progress Message Job
 # Properties"). Any other string: the spec's bound on a property value (Property.Value
-# maxLength), since the service documents none [I]. A longer value is a 400 fault.
-MAX_STRING = 65536
+# maxLength, `limits.MAX_STRING`), since the service documents none [I]. A longer value is a
+# 400 fault.
 
 
 @dataclass(frozen=True)

@@ -24,14 +24,9 @@ import h11
 import uvicorn
 
 from hpc_emulator.connections import ConnectionProtocol
+from hpc_emulator.limits import FD_RESERVE, HEADER_TIMEOUT_S, KEEP_ALIVE_S, MAX_CONNECTIONS
 
 log = logging.getLogger("hpc_emulator")
-
-# The bounds, documented with every other limit in DESIGN.md ("Limits").
-KEEP_ALIVE_S = 120  # IIS connectionTimeout / HTTP.sys IdleConnection default
-HEADER_TIMEOUT_S = 30.0  # a complete request head within this (HTTP.sys HeaderWait: 120 s)
-MAX_CONNECTIONS = 512  # open connections; more are closed before a byte is read
-FD_RESERVE = 128  # descriptors kept free for the database, task pipes and std files
 
 
 def connection_cap(wanted: int) -> int:

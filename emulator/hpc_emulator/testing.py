@@ -24,8 +24,9 @@ import uvicorn
 from hpc_emulator.accounts import DEFAULT_DOMAIN, USERS_ENV
 from hpc_emulator.app import Emulator, create_app
 from hpc_emulator.config import EmulatorConfig
+from hpc_emulator.limits import HEADER_TIMEOUT_S, MAX_CONNECTIONS
 from hpc_emulator.private import private_dir, write_private
-from hpc_emulator.server import HEADER_TIMEOUT_S, MAX_CONNECTIONS, uvicorn_config
+from hpc_emulator.server import uvicorn_config
 from hpc_emulator.soa.services import Handler, ServiceDef, ServiceRegistry
 from hpc_emulator.tls import self_signed
 
