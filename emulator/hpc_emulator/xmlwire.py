@@ -188,6 +188,8 @@ def parse_json(body: bytes) -> Any:
         return json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise bad_request(f"The request body is not valid JSON: {exc}") from None
+    except RecursionError:  # nesting deeper than the interpreter's stack: no body needs that
+        raise bad_request("The request body is nested too deeply.") from None
 
 
 def is_json(content_type: str) -> bool:

@@ -14,7 +14,12 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from hpc_emulator.paging import QueryCache
-from hpc_emulator.testing import EmulatorProcess, RunningEmulator, start_emulator_process
+from hpc_emulator.testing import (
+    EmulatorProcess,
+    RunningEmulator,
+    run_emulator,
+    start_emulator_process,
+)
 
 V = {"api-version": "2012-11-01"}
 
@@ -149,3 +154,19 @@ def test_a_huge_job_name_is_refused_and_the_job_list_stays_readable(
         assert r.status_code in (400, 413), r.text[:200]
         listing = c.get("/Jobs", params={"Properties": "Id,Name", "RowsPerRead": "1000"})
         assert listing.status_code == 200 and len(listing.content) < 1_000_000
+
+
+@pytest.mark.parametrize(
+    "body", ["[" * 100_000 + "]" * 100_000, '{"a":' * 50_000 + "1" + "}" * 50_000]
+)
+@pytest.mark.parametrize("path", ["/Jobs", "/Sessions/Create"])
+def test_deeply_nested_json_is_a_400_fault(path: str, body: str) -> None:
+    with run_emulator(json_extension=True) as emu:
+        r = httpx.post(
+            emu.base_url + path,
+            content=body,
+            headers={"Content-Type": "application/json", **V},
+            params={"durable": "false"} if "Session" in path else None,
+        )
+    assert r.status_code == 400, r.text[:300]
+    assert "HpcWebServiceFault" in r.text
