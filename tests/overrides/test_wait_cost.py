@@ -6,6 +6,7 @@ On a 10,000-instance sweep a poll must be one Get Job plus the pages of the task
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import math
 from collections.abc import Iterator, Mapping
@@ -14,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 from hpc_emulator.testing import RunningEmulator, run_emulator
-from hpcpack import HpcClient, Job, JobState, Task, TaskState, TaskType, waiting
+from hpcpack import AsyncHpcClient, HpcClient, Job, JobState, Task, TaskState, TaskType, waiting
 
 pytestmark = pytest.mark.timeout(180)
 INSTANCES = 10_000
@@ -100,6 +101,46 @@ def test_a_poll_costs_what_changed_not_the_job_size(small_cluster: RunningEmulat
     # the callback's counts are one state per instance, all ended after the cancel
     assert sum(last.values()) == INSTANCES
     assert set(last) <= {TaskState.CANCELED, TaskState.FINISHED, TaskState.FAILED}
+
+
+async def test_async_wait_costs_the_same(small_cluster: RunningEmulator) -> None:
+    counter = Counter()
+
+    async def hook(response: httpx.Response) -> None:
+        if response.request.method == "GET" and response.request.url.path.endswith("/Tasks"):
+            await response.aread()
+        counter.response(response)
+
+    async with AsyncHpcClient(small_cluster.url, allow_insecure_basic=True) as hpc:
+        hpc.http.event_hooks["response"].append(hook)
+        job_id = await hpc.jobs.create(name="async sweep")
+        await hpc.jobs.add_task(
+            job_id,
+            Task(
+                command_line="sleep 120",
+                type_=TaskType.PARAMETRICSWEEP,
+                start_value=1,
+                end_value=INSTANCES,
+            ),
+        )
+        await hpc.jobs.submit(job_id)
+        ended: list[Any] = []
+
+        def progress(job: Job, counts: Mapping[TaskState, int]) -> None:
+            poll = counter.end_poll()
+            quiet = poll["pages"] == 1 and poll["rows"] == 0
+            if (quiet or len(counter.polls) == 60) and not ended:
+                ended.append(asyncio.ensure_future(hpc.jobs.cancel(job_id)))
+
+        job = await hpc.jobs.wait(job_id, poll_interval=0.2, timeout=150, progress=progress)
+        await ended[0]
+    assert job.state is JobState.CANCELED
+    assert counter.polls[0]["rows"] == INSTANCES
+    assert all(p["jobs"] == 1 for p in counter.polls)
+    assert any(p["pages"] == 1 and p["rows"] == 0 for p in counter.polls[1:])
+    assert all(
+        p["pages"] == max(1, math.ceil(p["rows"] / waiting.ROWS_PER_READ)) for p in counter.polls
+    )
 
 
 def test_servers_without_filter_get_full_lists(small_cluster: RunningEmulator) -> None:
