@@ -39,3 +39,21 @@ def test_a_command_that_connects_loads_the_library() -> None:
     # nothing listens on port 9: exit 5, after the client library was loaded to connect
     code, heavy = _loaded("--url", "http://127.0.0.1:9", "--no-prompt", "job", "view", "1")
     assert code == "5" and "hpcpack" in heavy.split(",")
+
+
+SOA_PROBE = PROBE.replace(
+    'heavy = sorted({m.split(".")[0] for m in sys.modules}',
+    "heavy = sorted({m for m in sys.modules}",
+).replace('{"hpcpack", "hpc_client", "httpx", "rich"}', '{"hpcpack.soa", "hpcpack.client"}')
+
+
+def test_job_commands_do_not_import_the_soa_module() -> None:
+    args = ["--url", "http://127.0.0.1:9", "--no-prompt", "job", "view", "1"]
+    proc = subprocess.run(
+        [sys.executable, "-c", SOA_PROBE, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    code, loaded = proc.stderr.strip().splitlines()[-1].split()
+    assert (code, loaded) == ("5", "hpcpack.client")
