@@ -54,11 +54,11 @@ async def get_task_list(ctx: Ctx) -> Response:
                 items.update({(s.task_id, s.instance_id): s for s in task.subtasks.values()})
             else:
                 items[(task.task_id, 0)] = task
-        return [
-            k
-            for k, t in sorted(items.items(), key=lambda kv: (key(kv[1].props), kv[0]))
-            if flt.accepts(t.state, t.props.get("ChangeTime"))
+        # filter, then sort what is left: a ChangeTimeFrom poll sorts the few changed rows
+        chosen = [
+            kv for kv in items.items() if flt.accepts(kv[1].state, kv[1].props.get("ChangeTime"))
         ]
+        return [k for k, _ in sorted(chosen, key=lambda kv: (key(kv[1].props), kv[0]))]
 
     page, token = ctx.emu.queries.page(f"tasks/{job.id}", ctx.q("QueryId"), select, rows)
     rows_out = []
