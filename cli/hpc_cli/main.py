@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterator, MutableMapping
+import functools
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
-from typer.models import TyperInfo
 
-from . import __version__
+from . import __version__, lazy
 from .context import State
 
 HELP = """Drive a Microsoft HPC Pack cluster through its WindowsHpc REST web service.
@@ -24,68 +22,30 @@ Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 authentication/authoriz
 5 connection/TLS/timeout, 6 job or task ended Failed/Canceled (wait).
 """
 
-#: command groups in `hpc --help` order: name -> (module under hpc_cli.commands, Typer attribute)
+#: command groups in `hpc --help` order: name -> (module, Typer attribute), built when used
 GROUPS = {
-    "job": ("jobs", "app"),
-    "task": ("tasks", "app"),
-    "node": ("nodes", "app"),
-    "nodegroup": ("nodes", "group_app"),
-    "cluster": ("cluster", "app"),
-    "template": ("cluster", "template_app"),
-    "session": ("sessions", "app"),
-    "profile": ("profile", "app"),
+    "job": ("hpc_cli.commands.jobs", "app"),
+    "task": ("hpc_cli.commands.tasks", "app"),
+    "node": ("hpc_cli.commands.nodes", "app"),
+    "nodegroup": ("hpc_cli.commands.nodes", "group_app"),
+    "cluster": ("hpc_cli.commands.cluster", "app"),
+    "template": ("hpc_cli.commands.cluster", "template_app"),
+    "session": ("hpc_cli.commands.sessions", "app"),
+    "profile": ("hpc_cli.commands.profile", "app"),
 }
 
 
-class _Groups(MutableMapping[str, Any]):
-    """The root's subcommands, each group imported and built when first looked up.
-
-    Building a group inspects every command's signature and type hints; `hpc job view` only
-    needs the job group (the other seven cost ~15 ms, and their modules' imports). `--help`
-    iterates all of them, in `GROUPS` order.
-    """
-
-    def __init__(self, build: Callable[[str], Any]) -> None:
-        self._build = build
-        self._built: dict[str, Any] = {}
-
-    def __getitem__(self, name: str) -> Any:
-        if name not in self._built:
-            if name not in GROUPS:
-                raise KeyError(name)
-            self._built[name] = self._build(name)
-        return self._built[name]
-
-    def __setitem__(self, name: str, command: Any) -> None:
-        self._built[name] = command
-
-    def __delitem__(self, name: str) -> None:
-        del self._built[name]
-
-    def __iter__(self) -> Iterator[str]:
-        yield from GROUPS
-        yield from (n for n in self._built if n not in GROUPS)
-
-    def __len__(self) -> int:
-        return len(GROUPS) + sum(1 for n in self._built if n not in GROUPS)
-
-
-def _build_group(name: str) -> Any:
-    """What `app.add_typer(<module>.<attr>, name=name)` would have built for this group."""
-    module, attr = GROUPS[name]
-    sub = getattr(importlib.import_module(f"{__package__}.commands.{module}"), attr)
-    return typer.main.get_group_from_info(
-        TyperInfo(sub, name=name),
-        pretty_exceptions_short=app.pretty_exceptions_short,
-        suggest_commands=app.suggest_commands,
-        rich_markup_mode=app.rich_markup_mode,
-    )
-
-
 class _Root(TyperGroup):
+    """The root group: its command groups come from `lazy`, built on first lookup."""
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.commands = _Groups(_build_group)
+        self.commands = lazy.LazyCommands(
+            {
+                name: functools.partial(lazy.group, app, name, *where)
+                for name, where in GROUPS.items()
+            }
+        )
 
 
 app = typer.Typer(
