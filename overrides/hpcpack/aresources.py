@@ -9,15 +9,16 @@ from collections.abc import AsyncIterator, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
-from hpc_client.models import Cluster as ClusterRow
-from hpc_client.models import Job, JobState, Node, NodeGroup, Task, TaskState, Version
 
 from . import calls, waiting
 from .calls import Call, Pages, ProgressCallback
 from .paging import aiter_rows
 from .transport import _Bounded
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # models in annotations only: each loads at its first use
+    from hpc_client.models import Cluster as ClusterRow
+    from hpc_client.models import Job, JobState, Node, NodeGroup, Task, TaskState, Version
+
     from .client import AsyncHpcClient
 
 __all__ = ["AsyncCluster", "AsyncJobs", "AsyncNodes", "AsyncSubtasks", "AsyncTasks"]

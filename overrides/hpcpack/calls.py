@@ -21,19 +21,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
-from hpc_client.models import Cluster as ClusterRow
-from hpc_client.models import (
-    HpcObject,
-    Job,
-    JobState,
-    ListRenderMode,
-    Node,
-    NodeGroup,
-    Property,
-    Task,
-    TaskState,
-    Version,
-)
+from hpc_client import models
+from hpc_client.models import HpcObject, Job, JobState, ListRenderMode, Property, Task, TaskState
 from hpc_client.types import UNSET, Unset
 
 from .errors import HpcTimeout, MalformedResponse
@@ -99,6 +88,8 @@ if TYPE_CHECKING:
         set_task_env_variables,
         set_task_properties,
     )
+    from hpc_client.models import Cluster as ClusterRow
+    from hpc_client.models import Node, NodeGroup, Version
 else:  # each operation's module is imported by its first call
     _API = {
         "cluster": ("get_active_head_node", "get_job_templates", "get_version"),
@@ -550,15 +541,19 @@ def node_pages(
     request = functools.partial(
         get_node_list._get_kwargs, sort_nodes_by=opt(sort_by), rows_per_read=opt(rows_per_read)
     )
-    return _pages(Node, "Id", "NodeState", state, changed_since, properties, sort_by, request)
+    return _pages(
+        models.Node, "Id", "NodeState", state, changed_since, properties, sort_by, request
+    )
 
 
 def get_node_call(name: str) -> Call[Node]:
-    return _model(Node, get_node._get_kwargs(name))
+    return _model(models.Node, get_node._get_kwargs(name))
 
 
 def node_groups_call(raw: Any) -> Call[list[NodeGroup]]:
-    return operation(get_node_group_list, raw).then(lambda objects: rows_of(objects, NodeGroup))
+    return operation(get_node_group_list, raw).then(
+        lambda objects: rows_of(objects, models.NodeGroup)
+    )
 
 
 def node_group_members_call(raw: Any, group: str) -> Call[list[str]]:
@@ -584,7 +579,7 @@ def clusters_call(root_url: str) -> Call[list[ClusterRow]]:
     """Get Clusters: always at the root, without the cluster segment."""
     return Call(
         {"method": "GET", "url": f"{root_url}/Clusters"},
-        lambda response: [to_model(ClusterRow, o["Properties"]) for o in response.json()],
+        lambda response: [to_model(models.Cluster, o["Properties"]) for o in response.json()],
     )
 
 

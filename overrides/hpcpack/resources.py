@@ -13,15 +13,16 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
-from hpc_client.models import Cluster as ClusterRow
-from hpc_client.models import Job, JobState, Node, NodeGroup, Task, TaskState, Version
 
 from . import calls, waiting
 from .calls import TERMINAL_JOB_STATES, Call, Pages, ProgressCallback
 from .paging import iter_rows
 from .transport import _Bounded
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # models in annotations only: each loads at its first use
+    from hpc_client.models import Cluster as ClusterRow
+    from hpc_client.models import Job, JobState, Node, NodeGroup, Task, TaskState, Version
+
     from .client import HpcClient
 
 __all__ = ["TERMINAL_JOB_STATES", "Cluster", "Jobs", "Nodes", "Subtasks", "Tasks"]
