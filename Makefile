@@ -36,6 +36,7 @@ generate: $(VENV)/.installed
 	python generator/prepare_spec.py $(SPEC) $(VIEW) build/openapi.json
 	rm -rf $(CLIENT)
 	openapi-python-client generate --path $(VIEW) --config generator/config.yaml \
+	  --custom-template-path generator/templates \
 	  --meta none --output-path $(CLIENT) \
 	  --fail-on-warning > build/generate.log 2>&1 || { cat build/generate.log; exit 1; }
 	cp build/openapi.json $(CLIENT)/openapi.json

@@ -24,6 +24,7 @@ import seed  # noqa: E402
 import soa_connections  # noqa: E402
 import soa_throughput  # noqa: E402
 import startup  # noqa: E402
+import waitcost  # noqa: E402
 from common import Row, machine  # noqa: E402
 
 LIST_JOBS = 10_000
@@ -56,6 +57,14 @@ METHOD = """## How each row is measured
   EndOfResponses (the reader before the fix). Best of 2 interleaved runs.
 * **import**: `from hpcpack import HpcClient` vs `import httpx`, each in 9 fresh interpreters,
   median.
+* **wait poll** (`bench/waitcost.py`): a `Jobs.wait(progress=...)` poll on a 10,000-instance
+  sweep (emulator in its own process, 2 cores: 2 instances run, the rest stay queued) after the
+  first poll and the margin, vs a Get Job for `State,Progress`; requests and body bytes counted
+  by the network transport; best of 9 interleaved. The note gives the first poll and the poll as
+  it was before (whole task list, 10 rows a page), same run.
+* **hpc job view**: `python -m hpc_cli ... job view N` vs `python -c "import httpx"`, 21 fresh
+  processes each, interleaved, median wall time; both with bytecode caches (a temporary
+  `PYTHONPYCACHEPREFIX`), as installed packages have them.
 * **make generate**: run in a temporary copy holding only its inputs, with the project's .venv
   and node_modules linked in (`make -o .venv/.installed generate`); the working tree is not
   touched; the output is compared with the committed generated/.
@@ -103,6 +112,8 @@ def main() -> int:
     rows: list[Row] = []
     step("import time", lambda: [startup.import_row()], rows)
     step("make generate", lambda: [startup.generate_row()], rows)
+    step("wait poll", lambda: [waitcost.wait_poll_row()], rows)
+    step("hpc job view", lambda: [waitcost.job_view_row()], rows)
 
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         small_dir, large_dir = Path(tmp) / "jobs-10k", Path(tmp) / "jobs-100k"

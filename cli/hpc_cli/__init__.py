@@ -5,7 +5,14 @@ library: settings resolution (flags > environment > profile), tables vs. `--json
 live progress.
 """
 
+import sys
 from typing import Any
+
+# `import httpx` also imports its command-line module (`httpx._main`: click, Rich's progress and
+# syntax, Pygments; ~25 ms of every command's start-up) only to define `httpx.main`. httpx
+# defines a stand-in `main` when that import fails (httpx/__init__.py, `except ImportError`),
+# and a None entry in sys.modules makes it fail: the `hpc` process never runs httpx's own CLI.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 __all__ = ["__version__"]
 

@@ -12,7 +12,6 @@ import ipaddress
 import math
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -98,6 +97,8 @@ def load_profiles(path: Path | None = None) -> dict[str, dict[str, Any]]:
     path = path or config_path()
     if not path.exists():
         return {}
+    import tomllib  # only when there is a file to read
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -182,6 +183,8 @@ def save_profiles(profiles: dict[str, dict[str, Any]], path: Path | None = None)
             lines.append("password_in_keyring = true")
         lines.append("")
     text = "\n".join(lines)
+    import tomllib  # writing a profile is rare: not on every command's start-up
+
     tomllib.loads(text)  # never write a file every later command would refuse
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = path.with_name(path.name + ".new")

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import IntEnum
 
-import click
 import typer
+from typer.exceptions import TyperException
 
 from .config import ConfigError
 
@@ -113,7 +113,7 @@ def handled(debug: bool) -> Iterator[None]:
     """Turn any exception from a command body into `error: ...` + exit code (typer.Exit)."""
     try:
         yield
-    except (typer.Exit, click.exceptions.Exit, click.ClickException, click.Abort):
+    except (typer.Exit, typer.Abort, TyperException):  # typer's own click: its usage errors
         raise
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted\n")

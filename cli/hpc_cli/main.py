@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import functools
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from .commands import cluster, jobs, nodes, profile, sessions, tasks
+from . import lazy
 from .context import State
 
 HELP = """Drive a Microsoft HPC Pack cluster through its WindowsHpc REST web service.
@@ -20,6 +22,32 @@ Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 authentication/authoriz
 5 connection/TLS/timeout, 6 job or task ended Failed/Canceled (wait).
 """
 
+#: command groups in `hpc --help` order: name -> (module, Typer attribute), built when used
+GROUPS = {
+    "job": ("hpc_cli.commands.jobs", "app"),
+    "task": ("hpc_cli.commands.tasks", "app"),
+    "node": ("hpc_cli.commands.nodes", "app"),
+    "nodegroup": ("hpc_cli.commands.nodes", "group_app"),
+    "cluster": ("hpc_cli.commands.cluster", "app"),
+    "template": ("hpc_cli.commands.cluster", "template_app"),
+    "session": ("hpc_cli.commands.sessions", "app"),
+    "profile": ("hpc_cli.commands.profile", "app"),
+}
+
+
+class _Root(TyperGroup):
+    """The root group: its command groups come from `lazy`, built on first lookup."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands = lazy.LazyCommands(
+            {
+                name: functools.partial(lazy.group, app, name, *where)
+                for name, where in GROUPS.items()
+            }
+        )
+
+
 app = typer.Typer(
     name="hpc",
     help=HELP,
@@ -28,15 +56,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=_Root,
 )
-app.add_typer(jobs.app, name="job")
-app.add_typer(tasks.app, name="task")
-app.add_typer(nodes.app, name="node")
-app.add_typer(nodes.group_app, name="nodegroup")
-app.add_typer(cluster.app, name="cluster")
-app.add_typer(cluster.template_app, name="template")
-app.add_typer(sessions.app, name="session")
-app.add_typer(profile.app, name="profile")
 
 
 def _version(value: bool) -> None:

@@ -48,17 +48,20 @@ async def get_task_list(ctx: Ctx) -> Response:
     key = sort_key(TASK_PROPS, ctx.q("SortTasksBy"), "JobTaskId")
 
     def select() -> list[tuple[int, int]]:
-        items: dict[tuple[int, int], Task] = {}
+        # filter while collecting, then sort what is left: a ChangeTimeFrom poll of a big sweep
+        # sorts the few changed rows, not all of them
+        accepts = flt.accepts
+        chosen: list[tuple[tuple[int, int], Task]] = []
         for task in job.tasks.values():
             if expand and task.is_sweep and task.subtasks:
-                items.update({(s.task_id, s.instance_id): s for s in task.subtasks.values()})
-            else:
-                items[(task.task_id, 0)] = task
-        return [
-            k
-            for k, t in sorted(items.items(), key=lambda kv: (key(kv[1].props), kv[0]))
-            if flt.accepts(t.state, t.props.get("ChangeTime"))
-        ]
+                chosen += [
+                    ((s.task_id, s.instance_id), s)
+                    for s in task.subtasks.values()
+                    if accepts(s.state, s.props.get("ChangeTime"))
+                ]
+            elif accepts(task.state, task.props.get("ChangeTime")):
+                chosen.append(((task.task_id, 0), task))
+        return [k for k, _ in sorted(chosen, key=lambda kv: (key(kv[1].props), kv[0]))]
 
     page, token = ctx.emu.queries.page(f"tasks/{job.id}", ctx.q("QueryId"), select, rows)
     rows_out = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import json
+from pathlib import Path
 from typing import Any
 
 Schema = dict[str, Any]
@@ -13,8 +14,15 @@ REF_PREFIX = "#/components/schemas/"
 
 @functools.cache
 def document() -> dict[str, Any]:
-    """The whole runtime spec, `hpc_client/openapi.json`."""
-    text = (importlib.resources.files("hpc_client") / "openapi.json").read_text("utf-8")
+    """The whole runtime spec, `hpc_client/openapi.json` (read from the package directory when
+    it is one: `importlib.resources` loads its readers first, ~2 ms of every command)."""
+    import hpc_client
+
+    here = Path(hpc_client.__file__).parent / "openapi.json"
+    if here.is_file():
+        text = here.read_text("utf-8")
+    else:  # a zipped install
+        text = (importlib.resources.files("hpc_client") / "openapi.json").read_text("utf-8")
     spec: dict[str, Any] = json.loads(text)
     return spec
 

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import asyncio
 import builtins
-from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
-from hpc_client.models import Cluster as ClusterRow
-from hpc_client.models import Job, JobState, Node, NodeGroup, Task, TaskState, Version
 
-from . import calls
+from . import calls, waiting
 from .calls import Call, Pages, ProgressCallback
 from .paging import aiter_rows
 from .transport import _Bounded
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # models in annotations only: each loads at its first use
+    from hpc_client.models import Cluster as ClusterRow
+    from hpc_client.models import Job, JobState, Node, NodeGroup, Task, TaskState, Version
+
     from .client import AsyncHpcClient
 
 __all__ = ["AsyncCluster", "AsyncJobs", "AsyncNodes", "AsyncSubtasks", "AsyncTasks"]
@@ -127,18 +127,29 @@ class AsyncJobs(_Resource):
         poll_interval: float = 2.0,
         progress: ProgressCallback | None = None,
     ) -> Job:
+        """Async `Jobs.wait`: the same requests per poll (`hpcpack.waiting`)."""
         deadline = calls.deadline_of(timeout)
+        ticks = waiting.Ticks(poll_interval)
+        tasks = waiting.TaskStates(waiting.filterable(self._hpc._config.api_version))
         while True:
-            job = await self.get(job_id)
+            job = await self.get(job_id, waiting.POLL_PROPERTIES)
             if progress is not None:
-                counts: Counter[TaskState] = Counter()
-                async for t in self._hpc.tasks.list(job_id, properties="TaskId,State"):
-                    if isinstance(t.state, TaskState):
-                        counts[t.state] += 1
-                progress(job, counts)
+                await self._changed_tasks(job_id, tasks)
+                progress(job, tasks.counts())
             if calls.job_done(job, job_id, deadline, timeout):
-                return job
-            await asyncio.sleep(poll_interval)
+                return await self.get(job_id)
+            await asyncio.sleep(ticks.delay(deadline))
+
+    async def _changed_tasks(self, job_id: int, tasks: waiting.TaskStates) -> None:
+        pages = tasks.pages(job_id)
+
+        async def fetch(token: str | None) -> httpx.Response:
+            response = await self._hpc.http.request(**pages.request(token))
+            tasks.page_arrived()  # after the whole page was read
+            return response
+
+        async for task in aiter_rows(fetch, pages.model, pages.key, ordered=pages.ordered):
+            tasks.add(task)
 
 
 class AsyncTasks(_Resource):

@@ -13,71 +13,119 @@ from __future__ import annotations
 
 import datetime
 import functools
+import importlib
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
-from hpc_client.api.cluster import get_active_head_node, get_job_templates, get_version
-from hpc_client.api.jobs import (
-    cancel_job,
-    create_job,
-    create_job_from_xml,
-    get_job,
-    get_job_custom_properties,
-    get_job_env_variables,
-    get_job_list,
-    requeue_job,
-    set_job_custom_properties,
-    set_job_env_variables,
-    set_job_properties,
-    submit_job,
-)
-from hpc_client.api.nodes import (
-    get_node,
-    get_node_group_list,
-    get_node_group_members,
-    get_node_list,
-)
-from hpc_client.api.sessions import get_service_versions
-from hpc_client.api.subtasks import (
-    cancel_subtask,
-    get_subtask,
-    requeue_subtask,
-    set_subtask_properties,
-)
-from hpc_client.api.tasks import (
-    add_task,
-    cancel_task,
-    get_task,
-    get_task_custom_properties,
-    get_task_env_variables,
-    get_task_list,
-    requeue_task,
-    set_task_custom_properties,
-    set_task_env_variables,
-    set_task_properties,
-)
-from hpc_client.models import Cluster as ClusterRow
-from hpc_client.models import (
-    HpcObject,
-    Job,
-    JobState,
-    ListRenderMode,
-    Node,
-    NodeGroup,
-    Property,
-    Task,
-    TaskState,
-    Version,
-)
+from hpc_client import models
+from hpc_client.models import HpcObject, Job, JobState, ListRenderMode, Property, Task, TaskState
 from hpc_client.types import UNSET, Unset
 
 from .errors import HpcTimeout, MalformedResponse
 from .paging import NO_RETRY, with_key
 from .properties import from_model, property_list, render_value, to_model
+
+
+class _LazyModule:
+    """A generated operation's module, imported at its first attribute access: `hpc job view`
+    needs Get Job, not the other 40 operations (~5 ms of start-up)."""
+
+    __slots__ = ("_module", "_name")
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._module: ModuleType | None = None
+
+    def __getattr__(self, attr: str) -> Any:
+        module = self._module
+        if module is None:
+            module = self._module = importlib.import_module(self._name)
+        return getattr(module, attr)
+
+
+if TYPE_CHECKING:
+    from hpc_client.api.cluster import get_active_head_node, get_job_templates, get_version
+    from hpc_client.api.jobs import (
+        cancel_job,
+        create_job,
+        create_job_from_xml,
+        get_job,
+        get_job_custom_properties,
+        get_job_env_variables,
+        get_job_list,
+        requeue_job,
+        set_job_custom_properties,
+        set_job_env_variables,
+        set_job_properties,
+        submit_job,
+    )
+    from hpc_client.api.nodes import (
+        get_node,
+        get_node_group_list,
+        get_node_group_members,
+        get_node_list,
+    )
+    from hpc_client.api.sessions import get_service_versions
+    from hpc_client.api.subtasks import (
+        cancel_subtask,
+        get_subtask,
+        requeue_subtask,
+        set_subtask_properties,
+    )
+    from hpc_client.api.tasks import (
+        add_task,
+        cancel_task,
+        get_task,
+        get_task_custom_properties,
+        get_task_env_variables,
+        get_task_list,
+        requeue_task,
+        set_task_custom_properties,
+        set_task_env_variables,
+        set_task_properties,
+    )
+    from hpc_client.models import Cluster as ClusterRow
+    from hpc_client.models import Node, NodeGroup, Version
+else:  # each operation's module is imported by its first call
+    _API = {
+        "cluster": ("get_active_head_node", "get_job_templates", "get_version"),
+        "jobs": (
+            "cancel_job",
+            "create_job",
+            "create_job_from_xml",
+            "get_job",
+            "get_job_custom_properties",
+            "get_job_env_variables",
+            "get_job_list",
+            "requeue_job",
+            "set_job_custom_properties",
+            "set_job_env_variables",
+            "set_job_properties",
+            "submit_job",
+        ),
+        "nodes": ("get_node", "get_node_group_list", "get_node_group_members", "get_node_list"),
+        "sessions": ("get_service_versions",),
+        "subtasks": ("cancel_subtask", "get_subtask", "requeue_subtask", "set_subtask_properties"),
+        "tasks": (
+            "add_task",
+            "cancel_task",
+            "get_task",
+            "get_task_custom_properties",
+            "get_task_env_variables",
+            "get_task_list",
+            "requeue_task",
+            "set_task_custom_properties",
+            "set_task_env_variables",
+            "set_task_properties",
+        ),
+    }
+    globals().update(
+        (n, _LazyModule(f"hpc_client.api.{pkg}.{n}")) for pkg, ns in _API.items() for n in ns
+    )
 
 M = TypeVar("M")
 R = TypeVar("R")
@@ -493,15 +541,19 @@ def node_pages(
     request = functools.partial(
         get_node_list._get_kwargs, sort_nodes_by=opt(sort_by), rows_per_read=opt(rows_per_read)
     )
-    return _pages(Node, "Id", "NodeState", state, changed_since, properties, sort_by, request)
+    return _pages(
+        models.Node, "Id", "NodeState", state, changed_since, properties, sort_by, request
+    )
 
 
 def get_node_call(name: str) -> Call[Node]:
-    return _model(Node, get_node._get_kwargs(name))
+    return _model(models.Node, get_node._get_kwargs(name))
 
 
 def node_groups_call(raw: Any) -> Call[list[NodeGroup]]:
-    return operation(get_node_group_list, raw).then(lambda objects: rows_of(objects, NodeGroup))
+    return operation(get_node_group_list, raw).then(
+        lambda objects: rows_of(objects, models.NodeGroup)
+    )
 
 
 def node_group_members_call(raw: Any, group: str) -> Call[list[str]]:
@@ -527,7 +579,7 @@ def clusters_call(root_url: str) -> Call[list[ClusterRow]]:
     """Get Clusters: always at the root, without the cluster segment."""
     return Call(
         {"method": "GET", "url": f"{root_url}/Clusters"},
-        lambda response: [to_model(ClusterRow, o["Properties"]) for o in response.json()],
+        lambda response: [to_model(models.Cluster, o["Properties"]) for o in response.json()],
     )
 
 

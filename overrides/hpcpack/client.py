@@ -9,7 +9,7 @@ import re
 import ssl
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 from urllib.parse import quote
 
 import hpc_client
@@ -22,7 +22,11 @@ from .errors import HpcError, XmlCharacterError, safe_url
 from .hooks import ChallengeAwareAuth, araise_for_fault, raise_for_fault
 from .paging import PagingLimits
 from .proxies import env_proxy
+from .tlsdefault import LazyCAContext
 from .transport import DEFAULT_MAX_BODY, AsyncHpcTransport, HpcTransport, wire_arguments
+
+if TYPE_CHECKING:
+    from .soa import AsyncSessions, Sessions
 
 __all__ = ["DEFAULT_API_VERSION", "AsyncHpcClient", "HpcClient", "InsecureCredentials"]
 
@@ -171,6 +175,8 @@ class _Config:
         self.auth = auth
         if ca_bundle:
             self.verify: bool | ssl.SSLContext = ssl.create_default_context(cafile=ca_bundle)
+        elif verify is True:
+            self.verify = LazyCAContext()  # CAs load at the first TLS handshake, not for http
         else:
             self.verify = verify
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
@@ -316,7 +322,6 @@ class HpcClient(_ClientBase[httpx.BaseTransport, HpcTransport]):
 
     def _wire(self) -> None:
         from .resources import Cluster, Jobs, Nodes, Subtasks, Tasks
-        from .soa import Sessions
 
         cfg = self._config
         self.http = _Client(
@@ -336,7 +341,16 @@ class HpcClient(_ClientBase[httpx.BaseTransport, HpcTransport]):
         self.subtasks = Subtasks(self)
         self.nodes = Nodes(self)
         self.cluster = Cluster(self)
-        self.sessions = Sessions(self)
+        self._sessions: Sessions | None = None
+
+    @property
+    def sessions(self) -> Sessions:
+        """SOA sessions; `hpcpack.soa` is imported on first use (job commands never load it)."""
+        if self._sessions is None:
+            from .soa import Sessions
+
+            self._sessions = Sessions(self)
+        return self._sessions
 
     def close(self) -> None:
         if self._owns_transport:
@@ -363,7 +377,6 @@ class AsyncHpcClient(_ClientBase[httpx.AsyncBaseTransport, AsyncHpcTransport]):
 
     def _wire(self) -> None:
         from .aresources import AsyncCluster, AsyncJobs, AsyncNodes, AsyncSubtasks, AsyncTasks
-        from .soa import AsyncSessions
 
         cfg = self._config
         self.http = _AsyncClient(
@@ -383,7 +396,16 @@ class AsyncHpcClient(_ClientBase[httpx.AsyncBaseTransport, AsyncHpcTransport]):
         self.subtasks = AsyncSubtasks(self)
         self.nodes = AsyncNodes(self)
         self.cluster = AsyncCluster(self)
-        self.sessions = AsyncSessions(self)
+        self._sessions: AsyncSessions | None = None
+
+    @property
+    def sessions(self) -> AsyncSessions:
+        """Async SOA sessions, imported on first use."""
+        if self._sessions is None:
+            from .soa import AsyncSessions
+
+            self._sessions = AsyncSessions(self)
+        return self._sessions
 
     async def aclose(self) -> None:
         if self._owns_transport:

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import builtins
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
-from hpc_client.models import Cluster as ClusterRow
-from hpc_client.models import Job, JobState, Node, NodeGroup, Task, TaskState, Version
 
-from . import calls
+from . import calls, waiting
 from .calls import TERMINAL_JOB_STATES, Call, Pages, ProgressCallback
 from .paging import iter_rows
 from .transport import _Bounded
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # models in annotations only: each loads at its first use
+    from hpc_client.models import Cluster as ClusterRow
+    from hpc_client.models import Job, JobState, Node, NodeGroup, Task, TaskState, Version
+
     from .client import HpcClient
 
 __all__ = ["TERMINAL_JOB_STATES", "Cluster", "Jobs", "Nodes", "Subtasks", "Tasks"]
@@ -137,20 +137,38 @@ class Jobs(_Resource):
         poll_interval: float = 2.0,
         progress: ProgressCallback | None = None,
     ) -> Job:
-        """Poll until the job is Finished, Failed or Canceled; returns the terminal Job."""
+        """Poll every `poll_interval` s until the job is Finished, Failed or Canceled; returns
+        the terminal Job (all its properties).
+
+        A poll is one Get Job for `State,Progress` (the Job `progress` receives) and, with
+        `progress`, one Get Task List of the tasks changed since the previous poll, plus a page
+        per 1,000 more changed tasks: its cost follows what changed, not the job's size (the
+        first poll lists every task once). `progress(job, counts)` gets the task counts per
+        state. Servers without `$filter` (api-version None or before 2012-11-01) are sent the
+        full task list each poll. The end costs one more Get Job. See `hpcpack.waiting`.
+        """
         deadline = calls.deadline_of(timeout)
+        ticks = waiting.Ticks(poll_interval)
+        tasks = waiting.TaskStates(waiting.filterable(self._hpc._config.api_version))
         while True:
-            job = self.get(job_id)
+            job = self.get(job_id, waiting.POLL_PROPERTIES)
             if progress is not None:
-                counts = Counter(
-                    t.state
-                    for t in self._hpc.tasks.list(job_id, properties="TaskId,State")
-                    if isinstance(t.state, TaskState)
-                )
-                progress(job, counts)
+                self._changed_tasks(job_id, tasks)
+                progress(job, tasks.counts())
             if calls.job_done(job, job_id, deadline, timeout):
-                return job
-            time.sleep(poll_interval)
+                return self.get(job_id)
+            time.sleep(ticks.delay(deadline))
+
+    def _changed_tasks(self, job_id: int, tasks: waiting.TaskStates) -> None:
+        pages = tasks.pages(job_id)
+
+        def fetch(token: str | None) -> httpx.Response:
+            response = self._hpc.http.request(**pages.request(token))
+            tasks.page_arrived()  # after the whole page was read
+            return response
+
+        for task in iter_rows(fetch, pages.model, pages.key, ordered=pages.ordered):
+            tasks.add(task)
 
 
 class Tasks(_Resource):

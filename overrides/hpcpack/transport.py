@@ -9,7 +9,6 @@ Each call runs under one overall deadline, retries and backoff included (`deadli
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import json
 import logging
@@ -623,6 +622,14 @@ class HpcTransport(_Base, httpx.BaseTransport):
         self.inner.close()
 
 
+async def _asyncio_sleep(delay: float) -> None:
+    """`asyncio.sleep`, imported when an async client first backs off (asyncio costs a sync
+    command ~10 ms of start-up)."""
+    import asyncio
+
+    await asyncio.sleep(delay)
+
+
 class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
     """Async twin of `HpcTransport`."""
 
@@ -630,12 +637,12 @@ class AsyncHpcTransport(_Base, httpx.AsyncBaseTransport):
         self,
         inner: httpx.AsyncBaseTransport | None = None,
         *,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
         **options: Any,
     ) -> None:
         super().__init__(**options)
         self.inner = inner or httpx.AsyncHTTPTransport()
-        self.sleep = sleep
+        self.sleep = sleep or _asyncio_sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         end = _end_of(request)
