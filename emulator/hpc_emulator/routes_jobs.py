@@ -19,9 +19,8 @@ def job_view(job: Job) -> dict[str, Any]:
     """Stored properties plus the derived ones."""
     props = dict(job.props)
     props["HasRuntime"] = props.get("RuntimeSeconds") is not None
-    items = job.items()
-    props["Progress"] = job.progress(items)
-    nodes = sorted({name for item in items if item.alloc for name, _ in item.alloc})
+    props["Progress"] = job.progress()
+    nodes = sorted(name for name, held in job.nodes.items() if held > 0)
     props["AllocatedNodes"] = ",".join(nodes) if nodes else None
     return props
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import heapq
 import secrets
+from collections import Counter
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,8 @@ from hpc_emulator.entities import (
     Task,
     apply_props,
     new_props,
+    open_count,
+    set_state,
     sweep_values,
 )
 from hpc_emulator.faults import invalid_state, not_found
@@ -38,13 +42,6 @@ LOST_TASK_MESSAGE = (
     "The task failed because the node {node} became unreachable while the task was running "
     "(the emulator stopped)."
 )
-
-
-def set_state(props: dict[str, Any], state: str) -> None:
-    if props.get("State") != state:
-        props["PreviousState"] = props.get("State")
-        props["State"] = state
-    props["ChangeTime"] = values.now()
 
 
 def touch(props: dict[str, Any]) -> None:
@@ -118,6 +115,11 @@ class Scheduler:
                 master = job.tasks.get(task_id)
                 if master is not None:
                     master.subtasks[instance_id] = task
+        for job in self.jobs.values():
+            for task in job.tasks.values():
+                job.track(task)
+                for sub in task.subtasks.values():
+                    job.track(sub)
         with self.store.batch():
             for job in self.jobs.values():
                 self._recover(job)
@@ -139,7 +141,7 @@ class Scheduler:
             if item.state not in ("Running", "Dispatching"):
                 continue
             if item.props.get("IsRerunnable", True):
-                set_state(item.props, "Queued")
+                job.move(item, "Queued")
                 item.props["AutoRequeueCount"] = int(item.props.get("AutoRequeueCount") or 0) + 1
                 item.props["AllocatedNodes"] = None
                 item.props["AllocatedCoreIds"] = None
@@ -147,7 +149,7 @@ class Scheduler:
                 node = item.props.get("AllocatedNodes") or "NODE01"
                 item.props["ErrorMessage"] = LOST_TASK_MESSAGE.format(node=node)
                 item.props["EndTime"] = values.now()
-                set_state(item.props, "Failed")
+                job.move(item, "Failed")
                 failed = True
             self._save_task(item)
             self._refresh_master(job, item)
@@ -267,7 +269,7 @@ class Scheduler:
         with self.store.batch():
             for task in job.tasks.values():
                 if task.state == "Configuring":
-                    set_state(task.props, "Submitted")
+                    job.move(task, "Submitted")
                     task.props["SubmitTime"] = job.props["SubmitTime"]
                     self._save_task(task)
             self._save_job(job)
@@ -303,7 +305,7 @@ class Scheduler:
             for task in job.tasks.values():
                 for item in [task, *task.subtasks.values()]:
                     if item.state != "Finished":
-                        self._reset_item(item, "Submitted")
+                        self._reset_item(job, item, "Submitted")
             job.props["RequeueCount"] = int(job.props.get("RequeueCount") or 0) + 1
             job.props["ErrorMessage"] = None
             job.props["EndTime"] = None
@@ -333,6 +335,7 @@ class Scheduler:
         task = Task(job.id, task_id, 0, props)
         job.next_task_id += 1
         job.tasks[task_id] = task
+        job.track(task)
         with self.store.batch():
             self._save_task(task)
             self._save_job(job)
@@ -348,8 +351,11 @@ class Scheduler:
         apply_props(TASK_PROPS, trial, incoming, is_job=False)
         if trial.get("Type") == "ParametricSweep":
             sweep_values(trial)
+        job = self.job(task.job_id)
+        job.track(task, -1)  # the Type may change: counted again as what it is now
         task.props.clear()
         task.props.update(trial)
+        job.track(task)
         touch(task.props)
         self._save_task(task)
 
@@ -375,18 +381,18 @@ class Scheduler:
         with self.store.batch():
             for item in [task, *task.subtasks.values()]:
                 if item.state in allowed:
-                    self._reset_item(item, "Configuring")
+                    self._reset_item(job, item, "Configuring")
                     item.props["RequeueCount"] = int(item.props.get("RequeueCount") or 0) + 1
                     self._save_task(item)
             self._refresh_master(job, task)
         self.wake()
 
-    def _reset_item(self, item: Task, state: str) -> None:
+    def _reset_item(self, job: Job, item: Task, state: str) -> None:
         for name in ("ExitCode", "ErrorMessage", "Output", "StartTime", "EndTime"):
             item.props[name] = None
         item.props["AllocatedNodes"] = None
         item.props["AllocatedCoreIds"] = None
-        set_state(item.props, state)
+        job.move(item, state)
         self._save_task(item)
 
     # ------------------------------------------------------------ service jobs (SOA broker hooks)
@@ -404,7 +410,7 @@ class Scheduler:
         job.props.update(SubmitTime=now, StartTime=now)
         set_state(job.props, "Running")
         task = self.add_task(job, [("Name", f"{name} host"), ("Type", "Service")])
-        set_state(task.props, "Running")
+        job.move(task, "Running")
         task.props["StartTime"] = now
         with self.store.batch():
             self._save_task(task)
@@ -421,7 +427,7 @@ class Scheduler:
             for task in job.tasks.values():
                 if task.state not in TERMINAL:
                     task.props["EndTime"] = now
-                    set_state(task.props, final)
+                    job.move(task, final)
                     self._save_task(task)
             job.props["EndTime"] = now
             set_state(job.props, final)
@@ -476,8 +482,10 @@ class Scheduler:
         for job in active:
             if job.state == "Submitted":
                 self._queue(job)
-            if job.state in ("Queued", "Running"):
-                for task in job.tasks.values():
+            if job.state in ("Queued", "Running") and (
+                job.task_counts["Configuring"] or job.task_counts["Submitted"]
+            ):
+                for task in list(job.tasks.values()):
                     if task.state in ("Configuring", "Submitted"):
                         self._enqueue_task(job, task)
         running = [
@@ -520,7 +528,7 @@ class Scheduler:
         try:
             for task in job.tasks.values():
                 if task.is_sweep and not task.subtasks:
-                    self._expand(task)
+                    self._expand(job, task)
         except Exception as exc:  # a Fault from sweep_values
             self._fail_job(job, str(getattr(exc, "message", exc)))
             return
@@ -536,10 +544,10 @@ class Scheduler:
 
     def _enqueue_task(self, job: Job, task: Task) -> None:
         if task.is_sweep and not task.subtasks:
-            self._expand(task)
+            self._expand(job, task)
         for item in [task, *task.subtasks.values()]:
             if item.state in ("Configuring", "Submitted"):
-                set_state(item.props, "Queued")
+                job.move(item, "Queued")
                 item.props["SubmitTime"] = item.props.get("SubmitTime") or values.now()
                 self._save_task(item)
         if job.state == "Running" and job.reserve_max < self.cluster.total_cores:
@@ -549,7 +557,7 @@ class Scheduler:
             )
             self._save_job(job)
 
-    def _expand(self, task: Task) -> None:
+    def _expand(self, job: Job, task: Task) -> None:
         command = str(task.props.get("CommandLine") or "")
         for index, value in enumerate(sweep_values(task.props), start=1):
             props = dict(task.props)
@@ -566,10 +574,10 @@ class Scheduler:
                     props[name] = expand_sweep(str(props[name]), value)
             sub = Task(task.job_id, task.task_id, index, props, dict(task.custom), dict(task.env))
             task.subtasks[index] = sub
+            job.track(sub)
             self._save_task(sub)
 
-    def _ready(self, job: Job, item: Task) -> bool | str:
-        master = job.tasks[item.task_id]
+    def _ready(self, job: Job, master: Task) -> bool | str:
         deps = _deps(master)
         if not deps:
             return True
@@ -585,16 +593,27 @@ class Scheduler:
         return True
 
     def _dispatch(self, job: Job, free: int) -> int:
-        for item in job.items():
-            if item.state != "Queued":
+        """Start Queued items in (task, instance) order from the job's heap: each pass costs
+        the items it starts or skips, not the job's size."""
+        queue, waiting = job.queue, []
+        ready: dict[int, bool | str] = {}  # per task, once a pass
+        while queue:
+            key = queue[0]
+            item = job.item(key)
+            if item is None or item.state != "Queued":
+                heapq.heappop(queue)  # stale: started, canceled or requeued since
                 continue
-            ready = self._ready(job, item)
-            if ready is False:
+            if key[0] not in ready:
+                ready[key[0]] = self._ready(job, job.tasks[key[0]])
+            verdict = ready[key[0]]
+            if verdict is False:
+                waiting.append(heapq.heappop(queue))
                 continue
-            if isinstance(ready, str):
-                item.props["ErrorMessage"] = ready
+            if isinstance(verdict, str):
+                heapq.heappop(queue)
+                item.props["ErrorMessage"] = verdict
                 item.props["EndTime"] = values.now()
-                set_state(item.props, "Failed")
+                job.move(item, "Failed")
                 self._save_task(item)
                 self._refresh_master(job, item)
                 continue
@@ -608,10 +627,13 @@ class Scheduler:
             alloc = self.cluster.allocate(cores, nodes, _allowed(item))
             if alloc is None:
                 break
+            heapq.heappop(queue)
             free -= delta
             job.used = new_used
             item.alloc, item.cores = alloc, cores
             self._start_item(job, item)
+        for key in waiting:
+            heapq.heappush(queue, key)
         return free
 
     def _start_item(self, job: Job, item: Task) -> None:
@@ -626,7 +648,8 @@ class Scheduler:
             AllocatedNodes=",".join(name for name, _ in item.alloc),
             AllocatedCoreIds=",".join(f"{name}:{c}" for name, cores in item.alloc for c in cores),
         )
-        set_state(item.props, "Running")
+        job.nodes.update(name for name, _ in item.alloc)
+        job.move(item, "Running")
         item.run_token = token = secrets.token_hex(8)
         self._save_task(item)
         self._refresh_master(job, item)
@@ -727,20 +750,20 @@ class Scheduler:
                 item.props["EndTime"] = values.now()
                 if result.error:
                     item.props["ErrorMessage"] = result.error
-                    set_state(item.props, "Failed")
+                    job.move(item, "Failed")
                 elif result.timed_out:
                     item.props["ErrorMessage"] = (
                         "The task exceeded its run time limit and was canceled."
                     )
-                    set_state(item.props, "Failed")
+                    job.move(item, "Failed")
                 elif result.exit_code is not None and valid_exit(
                     item.props.get("TaskValidExitCodes") or job.props.get("JobValidExitCodes"),
                     result.exit_code,
                 ):
-                    set_state(item.props, "Finished")
+                    job.move(item, "Finished")
                 else:
                     item.props["ErrorMessage"] = f"Task failed with exit code {result.exit_code}."
-                    set_state(item.props, "Failed")
+                    job.move(item, "Failed")
             self._save_task(item)
             self._refresh_master(job, item)
             if (
@@ -755,6 +778,8 @@ class Scheduler:
 
     def _release(self, job: Job, item: Task) -> None:
         if item.alloc is not None:
+            job.nodes.subtract(name for name, _ in item.alloc)
+            job.nodes += Counter()  # drops nodes no longer used
             self.cluster.release(item.alloc)
             item.alloc = None
             job.used = max(0, job.used - item.cores)
@@ -769,7 +794,7 @@ class Scheduler:
         self._release(job, item)
         item.props["ErrorMessage"] = message
         item.props["EndTime"] = values.now()
-        set_state(item.props, state)
+        job.move(item, state)
         self._save_task(item)
 
     def _fail_job(self, job: Job, message: str) -> None:
@@ -785,16 +810,12 @@ class Scheduler:
         master = job.tasks.get(item.task_id)
         if master is None or not master.is_sweep or not master.subtasks:
             return
-        states = [s.state for s in master.subtasks.values()]
-        if any(s in ("Running", "Dispatching") for s in states):
+        counts = master.sub_counts
+        if counts["Running"] or counts["Dispatching"]:
             new = "Running"
-        elif all(s in TERMINAL for s in states):
-            new = (
-                "Failed"
-                if "Failed" in states
-                else ("Canceled" if "Canceled" in states else "Finished")
-            )
-        elif all(s == "Configuring" for s in states):
+        elif open_count(counts) == 0:
+            new = "Failed" if counts["Failed"] else ("Canceled" if counts["Canceled"] else "Finished")
+        elif counts["Configuring"] == sum(counts.values()):
             new = "Configuring"
         else:
             new = "Queued"
@@ -803,22 +824,17 @@ class Scheduler:
                 master.props["StartTime"] = values.now()
             if new in TERMINAL:
                 master.props["EndTime"] = values.now()
-            set_state(master.props, new)
+            job.move(master, new)
             self._save_task(master)
 
     def _maybe_finish(self, job: Job) -> None:
         if job.props.get("RunUntilCanceled"):
             return
-        tasks = list(job.tasks.values())
-        if any(t.state not in TERMINAL for t in tasks) or any(
-            i.state not in TERMINAL for i in job.items()
-        ):
+        if not job.finished_all():
             return
-        bad = [t for t in tasks if t.state != "Finished"]
+        failed, canceled = job.task_counts["Failed"], job.task_counts["Canceled"]
         job.props["EndTime"] = values.now()
-        if bad:
-            failed = sum(1 for t in bad if t.state == "Failed")
-            canceled = len(bad) - failed
+        if failed or canceled:
             job.props["ErrorMessage"] = (
                 f"{failed} task(s) failed and {canceled} task(s) were canceled."
             )
