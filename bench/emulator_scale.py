@@ -65,7 +65,9 @@ def sweep_job(client: httpx.Client, instances: int, command: str = "true") -> in
     job = int(client.post("/Jobs", content=_props(Name="sweep"), headers=JSON).json())
     client.post(
         f"/Job/{job}/Tasks",
-        content=_props(Type="ParametricSweep", StartValue=1, EndValue=instances, CommandLine=command),
+        content=_props(
+            Type="ParametricSweep", StartValue=1, EndValue=instances, CommandLine=command
+        ),
         headers=JSON,
     ).raise_for_status()
     return job
@@ -253,8 +255,10 @@ def _renumber(row: tuple[object, ...], cols: list[str], at: int, new: int) -> tu
     out[at] = new
     for i, name in enumerate(cols):
         if name == "data" and isinstance(out[i], str):
-            out[i] = str(out[i]).replace('"Id": 1,', f'"Id": {new},').replace(
-                '"ParentJobId": 1,', f'"ParentJobId": {new},'
+            out[i] = (
+                str(out[i])
+                .replace('"Id": 1,', f'"Id": {new},')
+                .replace('"ParentJobId": 1,', f'"ParentJobId": {new},')
             )
     return tuple(out)
 

@@ -273,7 +273,7 @@ def apply_named_values(target: dict[str, str], incoming: Props) -> None:
             target[name] = value
 
 
-def sweep_values(props: dict[str, Any]) -> list[int]:
+def sweep_values(props: dict[str, Any]) -> range:
     start = props.get("StartValue")
     end = props.get("EndValue")
     inc = props.get("IncrementValue")
@@ -287,4 +287,4 @@ def sweep_values(props: dict[str, Any]) -> list[int]:
     count = (end - start) // inc + 1
     if count > 100000:
         raise bad_request("A parametric sweep task can have at most 100000 instances.")
-    return list(range(start, end + 1, inc))
+    return range(start, end + 1, inc)

@@ -32,12 +32,18 @@ from hpc_emulator.entities import (
 from hpc_emulator.faults import invalid_state, not_found
 from hpc_emulator.procs import TOKEN_VAR, identity, kill_verified
 from hpc_emulator.props import JOB_PROPS, TASK_PROPS
-from hpc_emulator.runner import RunResult, RunSpec, TaskProcess
+from hpc_emulator.runner import Pacer, RunResult, RunSpec, TaskProcess
 from hpc_emulator.store import Store
 from hpc_emulator.taskenv import base_env, expand_sweep, expand_vars, home_dir
 from hpc_emulator.xmlwire import Props
 
 ACTIVE = frozenset({"Submitted", "Queued", "Running"})  # the states a scheduling pass handles
+# items a pass starts at most: the rest start in the next pass, so one pass never holds the
+# loop for long (256 free cores once meant 256 starts, ~50 ms, in one callback)
+STARTS_PER_PASS = 32
+# sweep instances a pass creates at most (~20 us each): a 100,000-instance sweep is expanded
+# over many passes, each holding the loop a few ms, instead of one 10 s callback
+EXPAND_PER_PASS = 250
 LOST_TASK_MESSAGE = (
     "The task failed because the node {node} became unreachable while the task was running "
     "(the emulator stopped)."
@@ -94,6 +100,10 @@ class Scheduler:
         self._running: set[asyncio.Task[None]] = set()
         # every task process not yet ended, also those canceled but still in their grace
         self._procs: set[TaskProcess] = set()
+        self.pacer = Pacer()
+        self._starts = 0  # items started in the current pass
+        self._expand_budget = EXPAND_PER_PASS  # instances the current pass may still create
+        self.expand_slices = 0  # passes that created instances (tests count them)
         # set by the app: tells the SOA broker a service job ended without Close Session
         self.on_service_end: Callable[[int], Coroutine[Any, Any, None]] | None = None
         self._load()
@@ -182,7 +192,7 @@ class Scheduler:
         while True:
             await self._wake.wait()
             self._wake.clear()
-            with self.store.batch():
+            with self.store.soon():
                 self._pass()
 
     # ------------------------------------------------------------ persistence
@@ -453,20 +463,25 @@ class Scheduler:
         unit = str(job.props.get("UnitType") or "Core")
         suffix = {"Core": "Cores", "GPU": "Cores", "Socket": "Sockets", "Node": "Nodes"}[unit]
         total = self.cluster.total_cores
-        needs = [self._need(job, i)[0] for i in job.items() if i.state not in TERMINAL]
+        largest = summed = 0  # over the open items; a sweep's instances all need the same
+        for task in job.tasks.values():
+            count = open_count(task.sub_counts) if task.is_sweep else task.state not in TERMINAL
+            if count:
+                need = self._need(job, task)[0]
+                largest, summed = max(largest, need), summed + need * int(count)
         if job.props.get("AutoCalculateMin", True):
-            low = max(needs, default=self._units_to_cores(unit, 1)[0])
+            low = largest or self._units_to_cores(unit, 1)[0]
         else:
             low = self._units_to_cores(unit, int(job.props.get(f"Min{suffix}") or 1))[0]
         if job.props.get("AutoCalculateMax", True):
-            high = max(low, sum(needs))
+            high = max(low, summed)
         else:
             high = self._units_to_cores(unit, int(job.props.get(f"Max{suffix}") or 1))[0]
         if low > high:
             return f"The minimum number of {suffix.lower()} exceeds the maximum."
         if low > total:
             return f"The job requires {low} cores but the cluster has only {total}."
-        if max(needs, default=0) > high:
+        if largest > high:
             return "A task requires more resources than the job's maximum."
         names = {str(t.props.get("Name") or "").lower() for t in job.tasks.values()}
         for task in job.tasks.values():
@@ -478,6 +493,10 @@ class Scheduler:
 
     def _pass(self) -> None:
         now = values.now()
+        self._starts = 0
+        if self._expand_budget < EXPAND_PER_PASS:
+            self.expand_slices += 1
+        self._expand_budget = EXPAND_PER_PASS
         active = [self.jobs[i] for i in sorted(self._active) if i in self.jobs]
         for job in active:
             if job.state == "Submitted":
@@ -502,6 +521,9 @@ class Scheduler:
         )
         blocked = False
         for job in order:
+            if self._starts >= STARTS_PER_PASS:  # the rest in the next pass, in the same order
+                self.wake()
+                break
             if job.state == "Queued":
                 hold = job.props.get("HoldUntil")
                 if hold is not None and hold > now:
@@ -526,11 +548,12 @@ class Scheduler:
 
     def _queue(self, job: Job) -> None:
         try:
-            for task in job.tasks.values():
-                if task.is_sweep and not task.subtasks:
-                    self._expand(job, task)
+            pending = [t for t in job.tasks.values() if t.is_sweep and not self._expand(job, t)]
         except Exception as exc:  # a Fault from sweep_values
             self._fail_job(job, str(getattr(exc, "message", exc)))
+            return
+        if pending:  # stays Submitted until every instance exists
+            self.wake()
             return
         error = self._validate(job)
         if error:
@@ -543,9 +566,13 @@ class Scheduler:
         self._save_job(job)
 
     def _enqueue_task(self, job: Job, task: Task) -> None:
-        if task.is_sweep and not task.subtasks:
-            self._expand(job, task)
-        for item in [task, *task.subtasks.values()]:
+        if task.is_sweep and not self._expand(job, task):
+            self.wake()  # the next slice in the next pass
+            return
+        items = [task]
+        if task.sub_counts["Configuring"] or task.sub_counts["Submitted"]:  # requeued
+            items.extend(task.subtasks.values())
+        for item in items:
             if item.state in ("Configuring", "Submitted"):
                 job.move(item, "Queued")
                 item.props["SubmitTime"] = item.props.get("SubmitTime") or values.now()
@@ -557,9 +584,16 @@ class Scheduler:
             )
             self._save_job(job)
 
-    def _expand(self, job: Job, task: Task) -> None:
+    def _expand(self, job: Job, task: Task) -> bool:
+        """Create the next instances of a sweep, Queued, within the pass's budget; True once
+        all exist. Resumable: what a slice wrote survives a restart, the rest follows."""
+        sweep = sweep_values(task.props)
+        done = len(task.subtasks)
+        stop = min(len(sweep), done + self._expand_budget)
+        self._expand_budget -= stop - done
         command = str(task.props.get("CommandLine") or "")
-        for index, value in enumerate(sweep_values(task.props), start=1):
+        for index in range(done + 1, stop + 1):
+            value = sweep[index - 1]
             props = dict(task.props)
             now = values.now()
             props.update(
@@ -568,6 +602,9 @@ class Scheduler:
                 CommandLine=expand_sweep(command, value),
                 CreateTime=now,
                 ChangeTime=now,
+                State="Queued",
+                PreviousState=task.props.get("State"),
+                SubmitTime=task.props.get("SubmitTime") or job.props.get("SubmitTime") or now,
             )
             for name in SWEEP_PATHS:
                 if props.get(name):
@@ -576,6 +613,7 @@ class Scheduler:
             task.subtasks[index] = sub
             job.track(sub)
             self._save_task(sub)
+        return stop >= len(sweep)
 
     def _ready(self, job: Job, master: Task) -> bool | str:
         deps = _deps(master)
@@ -598,6 +636,9 @@ class Scheduler:
         queue, waiting = job.queue, []
         ready: dict[int, bool | str] = {}  # per task, once a pass
         while queue:
+            if self._starts >= STARTS_PER_PASS:
+                self.wake()  # the rest in the next pass
+                break
             key = queue[0]
             item = job.item(key)
             if item is None or item.state != "Queued":
@@ -653,7 +694,8 @@ class Scheduler:
         item.run_token = token = secrets.token_hex(8)
         self._save_task(item)
         self._refresh_master(job, item)
-        proc = TaskProcess()
+        self._starts += 1
+        proc = TaskProcess(pacer=self.pacer)
         proc.on_spawn = lambda pid: self._spawned(item, proc, pid)
         item.proc = proc
         self._procs.add(proc)
@@ -665,7 +707,8 @@ class Scheduler:
         """Record the PID with the process's identity, so a restart can verify it first."""
         if item.proc is proc:
             item.pid, item.pid_ident = pid, identity(pid)
-            self._save_task(item)
+            with self.store.soon():
+                self._save_task(item)
 
     def _spec(self, job: Job, item: Task) -> RunSpec:
         """The run: node-like environment, then the `%NAME%`-expanded paths (`taskenv`)."""
@@ -739,11 +782,12 @@ class Scheduler:
             item.pid = item.pid_ident = item.run_token = None
         if item.proc is not proc:  # stopped (canceled, failed with its job), maybe restarted
             if item.run_token is None:
-                self._save_task(item)
+                with self.store.soon():
+                    self._save_task(item)
             return
         self._release(job, item)
         item.proc = None
-        with self.store.batch():
+        with self.store.soon():
             item.props["Output"] = result.output
             item.props["ExitCode"] = result.exit_code
             if item.state == "Running":
@@ -814,7 +858,9 @@ class Scheduler:
         if counts["Running"] or counts["Dispatching"]:
             new = "Running"
         elif open_count(counts) == 0:
-            new = "Failed" if counts["Failed"] else ("Canceled" if counts["Canceled"] else "Finished")
+            new = (
+                "Failed" if counts["Failed"] else ("Canceled" if counts["Canceled"] else "Finished")
+            )
         elif counts["Configuring"] == sum(counts.values()):
             new = "Configuring"
         else:

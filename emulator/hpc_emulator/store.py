@@ -1,5 +1,9 @@
 """SQLite persistence (WAL): every accepted change is committed before the HTTP answer.
 
+What the scheduler does on its own (a pass, a process spawned or ended) is written in a
+transaction committed two loop iterations later (`soon()`), so a burst of events costs one
+commit, not one each; a request's `batch()` commits it at once with its own writes.
+
 Jobs and tasks are stored as JSON documents keyed by id; the in-memory scheduler is the
 source of truth while running and this store makes it survive a SIGKILL. The SOA broker keeps
 its own tables in the same database file through its own connection.
@@ -11,6 +15,7 @@ it when the process dies, even by SIGKILL.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
 import json
@@ -69,22 +74,61 @@ class Store:
         self.conn = connect(path)
         self.conn.executescript(SCHEMA)
         self._depth = 0
+        self._deferred = False  # a `soon()` transaction is open
+        self.commits = 0  # transactions committed (tests count them)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
+        """One transaction, committed on exit (with any deferred writes before it)."""
         if self._depth == 0:
-            self.conn.execute("BEGIN")
+            # inside a deferred transaction, a savepoint keeps a failed batch from undoing it
+            self.conn.execute("SAVEPOINT batch" if self._deferred else "BEGIN")
         self._depth += 1
         try:
             yield
         except BaseException:
             self._depth -= 1
             if self._depth == 0:
-                self.conn.execute("ROLLBACK")
+                if self._deferred:
+                    self.conn.execute("ROLLBACK TO batch")
+                    self.conn.execute("RELEASE batch")
+                    self._commit()
+                else:
+                    self.conn.execute("ROLLBACK")
             raise
         self._depth -= 1
         if self._depth == 0:
-            self.conn.execute("COMMIT")
+            if self._deferred:
+                self.conn.execute("RELEASE batch")
+            self._commit()
+
+    @contextmanager
+    def soon(self) -> Iterator[None]:
+        """Writes of the scheduler's own events: committed two loop iterations later, so the
+        events of one iteration and the pass they wake share a commit. Needs a running loop."""
+        if self._depth:
+            yield  # part of a batch already open
+            return
+        if not self._deferred:
+            self.conn.execute("BEGIN")
+            self._deferred = True
+            loop = asyncio.get_running_loop()
+            loop.call_soon(loop.call_soon, self._commit_deferred)
+        yield
+
+    def _commit_deferred(self) -> None:
+        if self._deferred and self._depth == 0:
+            self._commit()
+
+    def _commit(self) -> None:
+        self.conn.execute("COMMIT")
+        self._deferred = False
+        self.commits += 1
+
+    def flush(self) -> None:
+        """Commit deferred writes now (shutdown)."""
+        if self._deferred and self._depth == 0:
+            self._commit()
 
     def new_job_id(self, data: dict[str, Any]) -> int:
         with self.batch():
@@ -116,6 +160,7 @@ class Store:
         return [(int(a), int(b), int(c), json.loads(d)) for a, b, c, d in rows]
 
     def close(self) -> None:
+        self.flush()
         self.conn.close()
         if self._lock is not None:
             with contextlib.suppress(OSError):
