@@ -114,7 +114,11 @@ class Store:
             self._deferred = True
             loop = asyncio.get_running_loop()
             loop.call_soon(loop.call_soon, self._commit_deferred)
-        yield
+        self._depth += 1  # the writes' own `batch()` must not commit
+        try:
+            yield
+        finally:
+            self._depth -= 1
 
     def _commit_deferred(self) -> None:
         if self._deferred and self._depth == 0:

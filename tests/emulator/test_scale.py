@@ -1,0 +1,135 @@
+"""A sweep costs the emulator O(1) work per instance: counted, never timed.
+
+One 600-instance sweep of `true` on 16 slots runs once for the module, with counters hooked
+into the in-process emulator: Task.state reads (O(instances) scans per event made this grow
+with the square of the sweep), SQLite commits, instances created per scheduling pass and
+threads alive while tasks run.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import httpx
+import pytest
+from hpc_emulator import scheduler as scheduler_module
+from hpc_emulator.entities import Task
+from hpc_emulator.testing import run_emulator
+
+from .helpers import XML, add_task, create_job, parse_objects, submit, wait_state
+
+INSTANCES = 600
+STOP = '<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">stop</string>'
+
+
+@dataclass
+class Counts:
+    state_reads: int = 0
+    commits: int = 0
+    passes: int = 0
+    created_per_pass: list[int] = field(default_factory=list)
+    threads: list[int] = field(default_factory=list)
+    expected_slices: int = 0
+    final_subtasks: int = 0
+
+
+@pytest.fixture(scope="module")
+def sweep() -> Iterator[Counts]:
+    counts = Counts()
+    mp = pytest.MonkeyPatch()
+    original_state = Task.state.fget
+    assert original_state is not None
+
+    def counting_state(self: Task) -> str:
+        counts.state_reads += 1
+        return original_state(self)
+
+    original_pass = scheduler_module.Scheduler._pass
+
+    def counting_pass(self: scheduler_module.Scheduler) -> None:
+        before = sum(len(t.subtasks) for j in self.jobs.values() for t in j.tasks.values())
+        original_pass(self)
+        after = sum(len(t.subtasks) for j in self.jobs.values() for t in j.tasks.values())
+        counts.passes += 1
+        counts.created_per_pass.append(after - before)
+        counts.threads.append(threading.active_count())
+
+    try:
+        with run_emulator(nodes=4, cores_per_node=4) as emu:
+            assert emu._emulator is not None
+            conn = emu._emulator.store.conn
+
+            def trace(statement: str) -> None:
+                if statement.strip().upper().startswith("COMMIT"):
+                    counts.commits += 1
+
+            with httpx.Client(base_url=emu.base_url, timeout=30) as client:
+                job = create_job(client)
+                add_task(
+                    client,
+                    job,
+                    Type="ParametricSweep",
+                    StartValue=1,
+                    EndValue=INSTANCES,
+                    CommandLine="true",
+                )
+                mp.setattr(Task, "state", property(counting_state))
+                mp.setattr(scheduler_module.Scheduler, "_pass", counting_pass)
+                conn.set_trace_callback(trace)
+                counts.threads.append(threading.active_count())
+                submit(client, job)
+                state = wait_state(client, job, {"Finished", "Failed", "Canceled"}, 180)
+                conn.set_trace_callback(None)
+                mp.undo()
+                assert state["State"] == "Finished", state
+                master = emu._emulator.scheduler.jobs[job].tasks[1]
+                counts.final_subtasks = len(master.subtasks)
+    finally:
+        mp.undo()
+    yield counts
+
+
+def test_state_reads_per_instance_are_bounded(sweep: Counts) -> None:
+    # before: every instance event re-read the state of every instance (> 1,000 per instance)
+    assert sweep.state_reads / INSTANCES < 40, sweep.state_reads
+
+
+def test_fewer_commits_than_instances(sweep: Counts) -> None:
+    # before: a commit for the spawn, one for the end and one per pass: > 2 per instance
+    assert sweep.commits < INSTANCES, sweep.commits
+
+
+def test_a_pass_creates_a_slice_of_the_sweep(sweep: Counts) -> None:
+    # before: the first pass created all 600 instances (100,000 held the loop 10 s)
+    assert sweep.final_subtasks == INSTANCES
+    assert sum(sweep.created_per_pass) == INSTANCES
+    assert max(sweep.created_per_pass) <= INSTANCES // 2, max(sweep.created_per_pass)
+
+
+def test_no_thread_per_running_task() -> None:
+    # before: asyncio's ThreadedChildWatcher ran one thread per child process (here +16)
+    with (
+        run_emulator(nodes=4, cores_per_node=4) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=30) as client,
+    ):
+        job = create_job(client)
+        add_task(client, job, Type="ParametricSweep", EndValue=16, CommandLine="sleep 60")
+        before = threading.active_count()
+        submit(client, job)
+        deadline = time.monotonic() + 60
+        while True:
+            running = client.get(
+                f"/Job/{job}/Tasks",
+                params={"$filter": "TaskState eq Running", "RowsPerRead": "100"},
+            )
+            if len(parse_objects(running.text)) >= 16:
+                break
+            assert time.monotonic() < deadline, "the 16 instances did not all start"
+            time.sleep(0.05)
+        time.sleep(0.2)  # every child watched by now
+        during = threading.active_count()
+        client.post(f"/Job/{job}/Cancel", params={"Forced": "true"}, content=STOP, headers=XML)
+    assert during - before < 10, (before, during)  # the thread pool has at most 6 workers
