@@ -224,12 +224,15 @@ def seed_finished(data_dir: Path, count: int) -> None:
                 time.sleep(0.05)
     finally:
         emu.terminate()
-    conn = sqlite3.connect(data_dir / "emulator.db")
+    conn = sqlite3.connect(data_dir / "emulator.sqlite3")
     try:
         copy_rows(conn, count)
         conn.commit()
+        (stored,) = conn.execute("SELECT COUNT(*) FROM jobs").fetchone()
     finally:
         conn.close()
+    if stored != count:
+        raise RuntimeError(f"seeded {stored} jobs, wanted {count}")
 
 
 def copy_rows(conn: sqlite3.Connection, count: int) -> None:

@@ -101,6 +101,7 @@ class Job:
     task_counts: Counter[str] = field(default_factory=Counter)
     queue: list[tuple[int, int]] = field(default_factory=list)
     nodes: Counter[str] = field(default_factory=Counter)
+    runs: int = 0  # task processes started and not yet ended (the job stays in memory)
 
     @property
     def state(self) -> str:

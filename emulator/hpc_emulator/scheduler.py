@@ -30,6 +30,7 @@ from hpc_emulator.entities import (
     sweep_values,
 )
 from hpc_emulator.faults import invalid_state, not_found
+from hpc_emulator.jobtable import JobTable
 from hpc_emulator.procs import TOKEN_VAR, identity, kill_verified
 from hpc_emulator.props import JOB_PROPS, TASK_PROPS
 from hpc_emulator.runner import Pacer, RunResult, RunSpec, TaskProcess
@@ -90,7 +91,7 @@ class Scheduler:
         self.cluster = cluster
         self.data_dir = data_dir
         self.cluster_name = cluster_name
-        self.jobs: dict[int, Job] = {}
+        self.jobs = JobTable(self._read_job)
         # ids of jobs that may be ACTIVE: a pass looks at these only, not at every job ever
         # created (which made each pass, and so each submit, slower as the history grew).
         # Every state change is saved through `_save_job`, which adds the id when needed.
@@ -111,10 +112,22 @@ class Scheduler:
     # ------------------------------------------------------------ lifecycle
 
     def _load(self) -> None:
-        for job_id, doc in self.store.load_jobs():
-            self.jobs[job_id] = Job.from_document(job_id, doc)
-        for job_id, task_id, instance_id, doc in self.store.load_tasks():
-            job = self.jobs.get(job_id)
+        """Jobs not ended (and ended ones with a run recorded) into memory; the rest stay in
+        SQLite until asked for."""
+        for job_id, doc in self.store.load_jobs(TERMINAL):
+            self.jobs.hold(Job.from_document(job_id, doc))
+        self._attach_tasks(list(self.jobs.live))
+        with self.store.batch():
+            for job in self.jobs.values():
+                self._recover(job)
+        for job in self.jobs.values():
+            if job.state in TERMINAL:
+                self.jobs.release(job)
+        self._active = {j.id for j in self.jobs.values() if j.state in ACTIVE}
+
+    def _attach_tasks(self, job_ids: list[int]) -> None:
+        for job_id, task_id, instance_id, doc in self.store.load_tasks(job_ids):
+            job = self.jobs.live.get(job_id)
             if job is None:
                 continue
             task = Task.from_document(job_id, task_id, instance_id, doc)
@@ -125,15 +138,31 @@ class Scheduler:
                 master = job.tasks.get(task_id)
                 if master is not None:
                     master.subtasks[instance_id] = task
-        for job in self.jobs.values():
+        for job_id in job_ids:
+            job = self.jobs.live[job_id]
             for task in job.tasks.values():
                 job.track(task)
                 for sub in task.subtasks.values():
                     job.track(sub)
-        with self.store.batch():
-            for job in self.jobs.values():
-                self._recover(job)
-        self._active = {j.id for j in self.jobs.values() if j.state in ACTIVE}
+
+    def _read_job(self, job_id: int) -> Job | None:
+        """An ended job, with its tasks, read back from SQLite."""
+        doc = self.store.load_job(job_id)
+        if doc is None or not doc:
+            return None
+        job = Job.from_document(job_id, doc)
+        for _, task_id, instance_id, tdoc in self.store.load_tasks([job_id]):
+            task = Task.from_document(job_id, task_id, instance_id, tdoc)
+            if instance_id == 0:
+                task.subtasks = job.tasks[task_id].subtasks if task_id in job.tasks else {}
+                job.tasks[task_id] = task
+            elif task_id in job.tasks:
+                job.tasks[task_id].subtasks[instance_id] = task
+        for task in job.tasks.values():
+            job.track(task)
+            for sub in task.subtasks.values():
+                job.track(sub)
+        return job
 
     def _recover(self, job: Job) -> None:
         """After a crash: what was running has lost its process (documented in the README)."""
@@ -201,6 +230,14 @@ class Scheduler:
         if job.state in ACTIVE:
             self._active.add(job.id)
         self.store.save_job(job.id, job.document())
+        self._settle(job)
+
+    def _settle(self, job: Job) -> None:
+        """In memory while it is not ended or a run of it is; otherwise read back on demand."""
+        if job.state in TERMINAL and job.runs == 0:
+            self.jobs.release(job)
+        else:
+            self.jobs.hold(job)
 
     def _save_task(self, task: Task) -> None:
         self.store.save_task(task.job_id, task.task_id, task.instance_id, task.document())
@@ -497,7 +534,7 @@ class Scheduler:
         if self._expand_budget < EXPAND_PER_PASS:
             self.expand_slices += 1
         self._expand_budget = EXPAND_PER_PASS
-        active = [self.jobs[i] for i in sorted(self._active) if i in self.jobs]
+        active = [j for i in sorted(self._active) if (j := self.jobs.live.get(i)) is not None]
         for job in active:
             if job.state == "Submitted":
                 self._queue(job)
@@ -695,6 +732,7 @@ class Scheduler:
         self._save_task(item)
         self._refresh_master(job, item)
         self._starts += 1
+        job.runs += 1
         proc = TaskProcess(pacer=self.pacer)
         proc.on_spawn = lambda pid: self._spawned(item, proc, pid)
         item.proc = proc
@@ -770,6 +808,14 @@ class Scheduler:
         return spec
 
     async def _run(self, job: Job, item: Task, proc: TaskProcess, token: str) -> None:
+        try:
+            await self._run_once(job, item, proc, token)
+        finally:
+            job.runs -= 1
+            if job.state in TERMINAL and job.runs == 0:
+                self.jobs.release(job)
+
+    async def _run_once(self, job: Job, item: Task, proc: TaskProcess, token: str) -> None:
         try:
             result = await proc.run(self._spec(job, item))
         except asyncio.CancelledError:

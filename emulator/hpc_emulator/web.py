@@ -221,7 +221,10 @@ class Router:
                     "The api-version header or URI parameter is required.",
                 )
             ctx = Ctx(request, self.emu, params, query, version, fmt, user, authed)
-            return await found.handler(ctx)
+            try:
+                return await found.handler(ctx)
+            finally:
+                self.emu.store.flush()  # what an answer shows is durable (Store.soon)
         except Fault as fault:
             return fault_response(fault, fmt, sp2)
         except Exception as exc:  # never a crash: an UnknownError fault, logged
