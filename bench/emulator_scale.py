@@ -292,7 +292,7 @@ def stored_rows(count: int) -> list[Row]:
         Row(
             "emulator scale",
             f"RSS per stored job ({count:,} Finished one-task jobs)",
-            f"{per_job / 1024:.2f} KiB",
+            f"{per_job:.0f} B",
             f"empty dir {rss_empty / 2**20:.0f} MiB",
             per_job / 1024,
             "<= 1 KiB",
