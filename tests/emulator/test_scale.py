@@ -9,6 +9,7 @@ threads alive while tasks run.
 from __future__ import annotations
 
 import gc
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -189,3 +190,46 @@ def test_ended_jobs_are_not_held_in_memory(tmp_path: Path) -> None:
         assert r.status_code == 200, r.text
         assert job_props(client, ended[0], "State")["State"] in {"Submitted", "Queued", "Finished"}
         assert job_props(client, open_job, "State")["State"] == "Configuring"
+
+
+def test_sigkill_during_expansion_resumes_it(tmp_path: Path) -> None:
+    # slices are committed as they go: a restart creates the rest, each instance exactly once
+    big = 20_000
+    proc = start_emulator_process(data_dir=tmp_path, nodes=1, cores_per_node=2)
+    try:
+        with httpx.Client(base_url=proc.base_url, timeout=30) as client:
+            job = create_job(client)
+            add_task(client, job, Type="ParametricSweep", EndValue=big, CommandLine="sleep 100")
+            submit(client, job)
+            deadline = time.monotonic() + 60
+            while client.get(f"/Job/{job}/Task/1/SubTask/300").status_code == 404:
+                assert time.monotonic() < deadline, "no slice was created"
+                time.sleep(0.01)
+            partial = client.get(f"/Job/{job}/Task/1/SubTask/{big}").status_code == 404
+    finally:
+        proc.kill()
+    assert partial, "the whole sweep was created before the kill: nothing to resume"
+    proc = start_emulator_process(data_dir=tmp_path, nodes=1, cores_per_node=2)
+    try:
+        with httpx.Client(base_url=proc.base_url, timeout=30) as client:
+            deadline = time.monotonic() + 120
+            while client.get(f"/Job/{job}/Task/1/SubTask/{big}").status_code == 404:
+                assert time.monotonic() < deadline, "the expansion did not resume"
+                time.sleep(0.05)
+            wait_state(client, job, {"Running"}, 60)
+            r = client.post(
+                f"/Job/{job}/Cancel", params={"Forced": "true"}, content=STOP, headers=XML
+            )
+            assert r.status_code == 200, r.text
+    finally:
+        proc.terminate()
+    conn = sqlite3.connect(tmp_path / "emulator.sqlite3")
+    try:
+        rows = conn.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT instance_id), MIN(instance_id), MAX(instance_id) "
+            "FROM tasks WHERE job_id = ? AND instance_id > 0",
+            (job,),
+        ).fetchone()
+    finally:
+        conn.close()
+    assert rows == (big, big, 1, big)
