@@ -18,6 +18,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:  # `python bench/run.py` from the repo root
     sys.path.insert(0, str(HERE))
 
+import emulator_scale  # noqa: E402
 import endtoend  # noqa: E402
 import percall  # noqa: E402
 import seed  # noqa: E402
@@ -65,6 +66,13 @@ METHOD = """## How each row is measured
 * **hpc job view**: `python -m hpc_cli ... job view N` vs `python -c "import httpx"`, 21 fresh
   processes each, interleaved, median wall time; both with bytecode caches (a temporary
   `PYTHONPYCACHEPREFIX`), as installed packages have them.
+* **emulator scale** (`bench/emulator_scale.py`, emulator on 16 x 16 = 256 slots in its own
+  process, CPU from /proc/PID/stat): emulator CPU per sweep instance of `true` (10,000, submit
+  to Finished, minus the CPU of the Get Jobs polling it) vs the CPU of one minimal Get Job;
+  Get Job p99 (one each 20 ms) during that run vs 500 idle calls; the longest Get Version wait
+  (one each 2 ms) while a 100,000-instance sweep of `sleep 1000` is expanded until 256 instances
+  run vs the longest of 300 idle calls; RSS and start-up time (to the ready file) on 100,000
+  stored Finished one-task jobs vs an empty data dir, best of 2.
 * **make generate**: run in a temporary copy holding only its inputs, with the project's .venv
   and node_modules linked in (`make -o .venv/.installed generate`); the working tree is not
   touched; the output is compared with the committed generated/.
@@ -149,8 +157,10 @@ def main() -> int:
         finally:
             emulator.terminate()
 
+    step("emulator scale", emulator_scale.run, rows)  # its own emulators (bench/emulator_scale.py)
+
     total = time.perf_counter() - started
-    order = ["per call", "end to end", "SOA", "startup"]
+    order = ["per call", "end to end", "SOA", "startup", "emulator scale"]
     rows.sort(key=lambda r: next((i for i, o in enumerate(order) if r.section.startswith(o)), 9))
     met = sum(1 for r in rows if r.met)
     goals = sum(1 for r in rows if r.met is not None)

@@ -6,7 +6,9 @@ name or number, read-only names refused) and the JSON documents the store persis
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +21,18 @@ from hpc_emulator.xmlwire import Props
 
 TERMINAL = frozenset({"Finished", "Failed", "Canceled"})
 TEMPLATES = ["Default"]
+
+
+def set_state(props: dict[str, Any], state: str) -> None:
+    if props.get("State") != state:
+        props["PreviousState"] = props.get("State")
+        props["State"] = state
+    props["ChangeTime"] = values.now()
+
+
+def open_count(counts: Counter[str]) -> int:
+    """How many of the counted objects are not in a terminal state."""
+    return sum(n for state, n in counts.items() if state not in TERMINAL)
 
 
 @dataclass
@@ -36,6 +50,7 @@ class Task:
     proc: TaskProcess | None = None
     alloc: Allocation | None = None
     cores: int = 0
+    sub_counts: Counter[str] = field(default_factory=Counter)  # states of `subtasks`
 
     @property
     def state(self) -> str:
@@ -79,6 +94,14 @@ class Job:
     used: int = 0
     # Progress given by a client: from then on the scheduler stops maintaining it [D]
     progress_set: bool = False
+    # Kept up to date by `track`/`move`, so that no event costs O(tasks): states of the
+    # schedulable items (basic tasks, sweep instances) and of `tasks`, the keys of Queued
+    # items in dispatch order (a heap; stale entries are skipped), cores held per node.
+    counts: Counter[str] = field(default_factory=Counter)
+    task_counts: Counter[str] = field(default_factory=Counter)
+    queue: list[tuple[int, int]] = field(default_factory=list)
+    nodes: Counter[str] = field(default_factory=Counter)
+    runs: int = 0  # task processes started and not yet ended (the job stays in memory)
 
     @property
     def state(self) -> str:
@@ -102,12 +125,41 @@ class Job:
         job.progress_set = bool(doc.get("progress_set", False))
         return job
 
-    def progress(self, items: list[Task]) -> int:
-        """Progress as the scheduler maintains it from `items()`: the share of tasks (sweep
-        instances counted one by one) that have ended; a value set by a client stays as set [D]."""
-        if self.progress_set or not items:
+    def progress(self) -> int:
+        """Progress as the scheduler maintains it: the share of tasks (sweep instances counted
+        one by one) that have ended; a value set by a client stays as set [D]."""
+        total = sum(self.counts.values())
+        if self.progress_set or not total:
             return int(self.props.get("Progress") or 0)
-        return sum(1 for item in items if item.state in TERMINAL) * 100 // len(items)
+        return (total - open_count(self.counts)) * 100 // total
+
+    def track(self, item: Task, sign: int = 1) -> None:
+        """Count `item` (a task of this job or an instance of one) in its state (-1: uncount)."""
+        state = item.state
+        if item.instance_id == 0:
+            self.task_counts[state] += sign
+        if item.is_sweep:
+            return
+        self.counts[state] += sign
+        if item.instance_id:
+            self.tasks[item.task_id].sub_counts[state] += sign
+        if sign > 0 and state == "Queued":
+            heapq.heappush(self.queue, (item.task_id, item.instance_id))
+
+    def move(self, item: Task, state: str) -> None:
+        """Every state change of a task or instance goes through here (counts stay exact)."""
+        self.track(item, -1)
+        set_state(item.props, state)
+        self.track(item)
+
+    def item(self, key: tuple[int, int]) -> Task | None:
+        task = self.tasks.get(key[0])
+        if task is None or key[1] == 0:
+            return task
+        return task.subtasks.get(key[1])
+
+    def finished_all(self) -> bool:
+        return open_count(self.counts) == 0 and open_count(self.task_counts) == 0
 
     def items(self) -> list[Task]:
         """Schedulable units: basic tasks and expanded sweep instances."""
@@ -222,7 +274,7 @@ def apply_named_values(target: dict[str, str], incoming: Props) -> None:
             target[name] = value
 
 
-def sweep_values(props: dict[str, Any]) -> list[int]:
+def sweep_values(props: dict[str, Any]) -> range:
     start = props.get("StartValue")
     end = props.get("EndValue")
     inc = props.get("IncrementValue")
@@ -236,4 +288,4 @@ def sweep_values(props: dict[str, Any]) -> list[int]:
     count = (end - start) // inc + 1
     if count > 100000:
         raise bad_request("A parametric sweep task can have at most 100000 instances.")
-    return list(range(start, end + 1, inc))
+    return range(start, end + 1, inc)

@@ -26,8 +26,12 @@ def kill_group(pid: int, sig: int) -> None:
 
 def _stat(pid: int) -> list[str] | None:
     """Fields of /proc/<pid>/stat after the command name (state is [0], pgrp [2])."""
-    try:
-        text = (PROC / str(pid) / "stat").read_text()
+    try:  # raw os calls: this runs on the loop once per task start
+        fd = os.open(f"/proc/{pid}/stat", os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            text = os.read(fd, 4096).decode("ascii", "replace")
+        finally:
+            os.close(fd)
     except (OSError, ValueError):
         return None
     return text[text.rfind(")") + 2 :].split()

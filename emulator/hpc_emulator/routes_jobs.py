@@ -11,7 +11,7 @@ from hpc_emulator import jobxml, values, xmlwire
 from hpc_emulator.entities import Job, apply_named_values, check_name
 from hpc_emulator.faults import bad_request
 from hpc_emulator.listing import check_render, continuation, parse_filter, rows_per_read, sort_key
-from hpc_emulator.props import JOB_LIST_DEFAULT, JOB_PROPS, readable, resolve_names
+from hpc_emulator.props import JOB_LIST_DEFAULT, JOB_PROPS, lookup, readable, resolve_names
 from hpc_emulator.web import Ctx, Route, render, route
 
 
@@ -19,9 +19,8 @@ def job_view(job: Job) -> dict[str, Any]:
     """Stored properties plus the derived ones."""
     props = dict(job.props)
     props["HasRuntime"] = props.get("RuntimeSeconds") is not None
-    items = job.items()
-    props["Progress"] = job.progress(items)
-    nodes = sorted({name for item in items if item.alloc for name, _ in item.alloc})
+    props["Progress"] = job.progress()
+    nodes = sorted(name for name, held in job.nodes.items() if held > 0)
     props["AllocatedNodes"] = ",".join(nodes) if nodes else None
     return props
 
@@ -41,23 +40,34 @@ async def get_job_list(ctx: Ctx) -> Response:
     flt = parse_filter(ctx.q("$filter"), "JobState", "JobState")
     rows = rows_per_read(ctx)
     owner = ctx.q("Owner")
-    jobs = ctx.emu.scheduler.jobs
-    key = sort_key(JOB_PROPS, ctx.q("SortJobsBy"), "Id")
+    scheduler = ctx.emu.scheduler
+    jobs = scheduler.jobs
+    field = ctx.q("SortJobsBy")
+    key = sort_key(JOB_PROPS, field, "Id")
+    by_id = lookup(JOB_PROPS, field or "Id") in (None, JOB_PROPS["id"])
 
     def select() -> list[int]:
-        selected = [
-            j
-            for j in jobs.values()
-            if flt.accepts(j.state, j.props.get("ChangeTime"))
-            and (not owner or ctx.emu.accounts.same(str(j.props.get("Owner") or ""), owner))
-        ]
-        selected.sort(key=lambda j: (key(j.props), j.id))
-        return [j.id for j in selected]
+        # state, ChangeTime and Owner come from columns: ended jobs are not read (or held)
+        selected: list[int] = []
+        for job_id, state, changed, job_owner in scheduler.store.job_rows():
+            live = jobs.live.get(job_id)
+            if live is not None:
+                state, when = live.state, live.props.get("ChangeTime")
+                job_owner = str(live.props.get("Owner") or "")
+            else:
+                when = values.parse_stored_datetime(changed)
+            if flt.accepts(state, when) and (
+                not owner or ctx.emu.accounts.same(job_owner or "", owner)
+            ):
+                selected.append(job_id)
+        if not by_id:  # any other order needs the properties: ended jobs are read for it
+            props = {i: (j.props if (j := jobs.peek(i)) else {}) for i in selected}
+            selected.sort(key=lambda i: (key(props[i]), i))
+        return selected
 
     page, token = ctx.emu.queries.page("jobs", ctx.q("QueryId"), select, rows)
-    body = xmlwire.object_list(
-        [render(job_view(jobs[i]), names) for i in page if i in jobs], ctx.fmt
-    )
+    shown = [job for i in page if (job := jobs.peek(i)) is not None]
+    body = xmlwire.object_list([render(job_view(job), names) for job in shown], ctx.fmt)
     return ctx.respond(body, headers=continuation(token))
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
+import heapq
 import secrets
+from collections import Counter
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -23,28 +26,35 @@ from hpc_emulator.entities import (
     Task,
     apply_props,
     new_props,
+    open_count,
+    set_state,
     sweep_values,
 )
 from hpc_emulator.faults import invalid_state, not_found
+from hpc_emulator.jobtable import JobTable
 from hpc_emulator.procs import TOKEN_VAR, identity, kill_verified
 from hpc_emulator.props import JOB_PROPS, TASK_PROPS
-from hpc_emulator.runner import RunResult, RunSpec, TaskProcess
+from hpc_emulator.runner import Pacer, RunResult, RunSpec, TaskProcess
 from hpc_emulator.store import Store
 from hpc_emulator.taskenv import base_env, expand_sweep, expand_vars, home_dir
 from hpc_emulator.xmlwire import Props
 
 ACTIVE = frozenset({"Submitted", "Queued", "Running"})  # the states a scheduling pass handles
+# items a pass starts at most: the rest start in the next pass, so one pass never holds the
+# loop for long (256 free cores once meant 256 starts, ~50 ms, in one callback)
+STARTS_PER_PASS = 32
+# sweep instances a pass creates at most (~60 us each): a 100,000-instance sweep is expanded
+# over many passes, each holding the loop a few ms, instead of one 10 s callback
+EXPAND_PER_PASS = 100
+# A sweep this large freezes what its slices created out of the cyclic GC (`gc.freeze`): the
+# full collections the new objects trigger otherwise scan the whole heap, 60-100 ms each at
+# 100,000 instances (measured with gc.callbacks). Instances hold no reference cycles, so
+# plain reference counting still frees them.
+FREEZE_SWEEP = 10_000
 LOST_TASK_MESSAGE = (
     "The task failed because the node {node} became unreachable while the task was running "
     "(the emulator stopped)."
 )
-
-
-def set_state(props: dict[str, Any], state: str) -> None:
-    if props.get("State") != state:
-        props["PreviousState"] = props.get("State")
-        props["State"] = state
-    props["ChangeTime"] = values.now()
 
 
 def touch(props: dict[str, Any]) -> None:
@@ -87,7 +97,7 @@ class Scheduler:
         self.cluster = cluster
         self.data_dir = data_dir
         self.cluster_name = cluster_name
-        self.jobs: dict[int, Job] = {}
+        self.jobs = JobTable(self._read_job)
         # ids of jobs that may be ACTIVE: a pass looks at these only, not at every job ever
         # created (which made each pass, and so each submit, slower as the history grew).
         # Every state change is saved through `_save_job`, which adds the id when needed.
@@ -97,6 +107,10 @@ class Scheduler:
         self._running: set[asyncio.Task[None]] = set()
         # every task process not yet ended, also those canceled but still in their grace
         self._procs: set[TaskProcess] = set()
+        self.pacer = Pacer()
+        self._starts = 0  # items started in the current pass
+        self._expand_budget = EXPAND_PER_PASS  # instances the current pass may still create
+        self.expand_slices = 0  # passes that created instances (tests count them)
         # set by the app: tells the SOA broker a service job ended without Close Session
         self.on_service_end: Callable[[int], Coroutine[Any, Any, None]] | None = None
         self._load()
@@ -104,10 +118,22 @@ class Scheduler:
     # ------------------------------------------------------------ lifecycle
 
     def _load(self) -> None:
-        for job_id, doc in self.store.load_jobs():
-            self.jobs[job_id] = Job.from_document(job_id, doc)
-        for job_id, task_id, instance_id, doc in self.store.load_tasks():
-            job = self.jobs.get(job_id)
+        """Jobs not ended (and ended ones with a run recorded) into memory; the rest stay in
+        SQLite until asked for."""
+        for job_id, doc in self.store.load_jobs(TERMINAL):
+            self.jobs.hold(Job.from_document(job_id, doc))
+        self._attach_tasks(list(self.jobs.live))
+        with self.store.batch():
+            for job in self.jobs.values():
+                self._recover(job)
+        for job in self.jobs.values():
+            if job.state in TERMINAL:
+                self.jobs.release(job)
+        self._active = {j.id for j in self.jobs.values() if j.state in ACTIVE}
+
+    def _attach_tasks(self, job_ids: list[int]) -> None:
+        for job_id, task_id, instance_id, doc in self.store.load_tasks(job_ids):
+            job = self.jobs.live.get(job_id)
             if job is None:
                 continue
             task = Task.from_document(job_id, task_id, instance_id, doc)
@@ -118,10 +144,31 @@ class Scheduler:
                 master = job.tasks.get(task_id)
                 if master is not None:
                     master.subtasks[instance_id] = task
-        with self.store.batch():
-            for job in self.jobs.values():
-                self._recover(job)
-        self._active = {j.id for j in self.jobs.values() if j.state in ACTIVE}
+        for job_id in job_ids:
+            job = self.jobs.live[job_id]
+            for task in job.tasks.values():
+                job.track(task)
+                for sub in task.subtasks.values():
+                    job.track(sub)
+
+    def _read_job(self, job_id: int) -> Job | None:
+        """An ended job, with its tasks, read back from SQLite."""
+        doc = self.store.load_job(job_id)
+        if doc is None or not doc:
+            return None
+        job = Job.from_document(job_id, doc)
+        for _, task_id, instance_id, tdoc in self.store.load_tasks([job_id]):
+            task = Task.from_document(job_id, task_id, instance_id, tdoc)
+            if instance_id == 0:
+                task.subtasks = job.tasks[task_id].subtasks if task_id in job.tasks else {}
+                job.tasks[task_id] = task
+            elif task_id in job.tasks:
+                job.tasks[task_id].subtasks[instance_id] = task
+        for task in job.tasks.values():
+            job.track(task)
+            for sub in task.subtasks.values():
+                job.track(sub)
+        return job
 
     def _recover(self, job: Job) -> None:
         """After a crash: what was running has lost its process (documented in the README)."""
@@ -139,7 +186,7 @@ class Scheduler:
             if item.state not in ("Running", "Dispatching"):
                 continue
             if item.props.get("IsRerunnable", True):
-                set_state(item.props, "Queued")
+                job.move(item, "Queued")
                 item.props["AutoRequeueCount"] = int(item.props.get("AutoRequeueCount") or 0) + 1
                 item.props["AllocatedNodes"] = None
                 item.props["AllocatedCoreIds"] = None
@@ -147,7 +194,7 @@ class Scheduler:
                 node = item.props.get("AllocatedNodes") or "NODE01"
                 item.props["ErrorMessage"] = LOST_TASK_MESSAGE.format(node=node)
                 item.props["EndTime"] = values.now()
-                set_state(item.props, "Failed")
+                job.move(item, "Failed")
                 failed = True
             self._save_task(item)
             self._refresh_master(job, item)
@@ -180,8 +227,11 @@ class Scheduler:
         while True:
             await self._wake.wait()
             self._wake.clear()
-            with self.store.batch():
+            with self.store.soon():
                 self._pass()
+            # a pass that woke the next one (a slice left) must still let requests in:
+            # `Event.wait()` on a set event returns without yielding to the loop
+            await asyncio.sleep(0)
 
     # ------------------------------------------------------------ persistence
 
@@ -189,6 +239,14 @@ class Scheduler:
         if job.state in ACTIVE:
             self._active.add(job.id)
         self.store.save_job(job.id, job.document())
+        self._settle(job)
+
+    def _settle(self, job: Job) -> None:
+        """In memory while it is not ended or a run of it is; otherwise read back on demand."""
+        if job.state in TERMINAL and job.runs == 0:
+            self.jobs.release(job)
+        else:
+            self.jobs.hold(job)
 
     def _save_task(self, task: Task) -> None:
         self.store.save_task(task.job_id, task.task_id, task.instance_id, task.document())
@@ -267,7 +325,7 @@ class Scheduler:
         with self.store.batch():
             for task in job.tasks.values():
                 if task.state == "Configuring":
-                    set_state(task.props, "Submitted")
+                    job.move(task, "Submitted")
                     task.props["SubmitTime"] = job.props["SubmitTime"]
                     self._save_task(task)
             self._save_job(job)
@@ -277,6 +335,7 @@ class Scheduler:
         if job.state in TERMINAL:
             raise invalid_state(f"Jobs in the {job.state} state cannot be canceled.")
         with self.store.batch():
+            self._expand_rest(job)
             for item in job.items() + [t for t in job.tasks.values() if t.is_sweep]:
                 if item.state not in TERMINAL:
                     self._stop_item(job, item, "Canceled", message or "Canceled by user.", forced)
@@ -303,7 +362,7 @@ class Scheduler:
             for task in job.tasks.values():
                 for item in [task, *task.subtasks.values()]:
                     if item.state != "Finished":
-                        self._reset_item(item, "Submitted")
+                        self._reset_item(job, item, "Submitted")
             job.props["RequeueCount"] = int(job.props.get("RequeueCount") or 0) + 1
             job.props["ErrorMessage"] = None
             job.props["EndTime"] = None
@@ -333,6 +392,7 @@ class Scheduler:
         task = Task(job.id, task_id, 0, props)
         job.next_task_id += 1
         job.tasks[task_id] = task
+        job.track(task)
         with self.store.batch():
             self._save_task(task)
             self._save_job(job)
@@ -348,8 +408,11 @@ class Scheduler:
         apply_props(TASK_PROPS, trial, incoming, is_job=False)
         if trial.get("Type") == "ParametricSweep":
             sweep_values(trial)
+        job = self.job(task.job_id)
+        job.track(task, -1)  # the Type may change: counted again as what it is now
         task.props.clear()
         task.props.update(trial)
+        job.track(task)
         touch(task.props)
         self._save_task(task)
 
@@ -358,6 +421,8 @@ class Scheduler:
         if task.state in TERMINAL:
             raise invalid_state(f"Tasks in the {task.state} state cannot be canceled.")
         with self.store.batch():
+            if task.is_sweep:
+                self._expand_rest(job, task)
             targets = list(task.subtasks.values()) if task.is_sweep else []
             for item in [*targets, task]:
                 if item.state not in TERMINAL:
@@ -375,18 +440,18 @@ class Scheduler:
         with self.store.batch():
             for item in [task, *task.subtasks.values()]:
                 if item.state in allowed:
-                    self._reset_item(item, "Configuring")
+                    self._reset_item(job, item, "Configuring")
                     item.props["RequeueCount"] = int(item.props.get("RequeueCount") or 0) + 1
                     self._save_task(item)
             self._refresh_master(job, task)
         self.wake()
 
-    def _reset_item(self, item: Task, state: str) -> None:
+    def _reset_item(self, job: Job, item: Task, state: str) -> None:
         for name in ("ExitCode", "ErrorMessage", "Output", "StartTime", "EndTime"):
             item.props[name] = None
         item.props["AllocatedNodes"] = None
         item.props["AllocatedCoreIds"] = None
-        set_state(item.props, state)
+        job.move(item, state)
         self._save_task(item)
 
     # ------------------------------------------------------------ service jobs (SOA broker hooks)
@@ -404,7 +469,7 @@ class Scheduler:
         job.props.update(SubmitTime=now, StartTime=now)
         set_state(job.props, "Running")
         task = self.add_task(job, [("Name", f"{name} host"), ("Type", "Service")])
-        set_state(task.props, "Running")
+        job.move(task, "Running")
         task.props["StartTime"] = now
         with self.store.batch():
             self._save_task(task)
@@ -421,7 +486,7 @@ class Scheduler:
             for task in job.tasks.values():
                 if task.state not in TERMINAL:
                     task.props["EndTime"] = now
-                    set_state(task.props, final)
+                    job.move(task, final)
                     self._save_task(task)
             job.props["EndTime"] = now
             set_state(job.props, final)
@@ -447,20 +512,25 @@ class Scheduler:
         unit = str(job.props.get("UnitType") or "Core")
         suffix = {"Core": "Cores", "GPU": "Cores", "Socket": "Sockets", "Node": "Nodes"}[unit]
         total = self.cluster.total_cores
-        needs = [self._need(job, i)[0] for i in job.items() if i.state not in TERMINAL]
+        largest = summed = 0  # over the open items; a sweep's instances all need the same
+        for task in job.tasks.values():
+            count = open_count(task.sub_counts) if task.is_sweep else task.state not in TERMINAL
+            if count:
+                need = self._need(job, task)[0]
+                largest, summed = max(largest, need), summed + need * int(count)
         if job.props.get("AutoCalculateMin", True):
-            low = max(needs, default=self._units_to_cores(unit, 1)[0])
+            low = largest or self._units_to_cores(unit, 1)[0]
         else:
             low = self._units_to_cores(unit, int(job.props.get(f"Min{suffix}") or 1))[0]
         if job.props.get("AutoCalculateMax", True):
-            high = max(low, sum(needs))
+            high = max(low, summed)
         else:
             high = self._units_to_cores(unit, int(job.props.get(f"Max{suffix}") or 1))[0]
         if low > high:
             return f"The minimum number of {suffix.lower()} exceeds the maximum."
         if low > total:
             return f"The job requires {low} cores but the cluster has only {total}."
-        if max(needs, default=0) > high:
+        if largest > high:
             return "A task requires more resources than the job's maximum."
         names = {str(t.props.get("Name") or "").lower() for t in job.tasks.values()}
         for task in job.tasks.values():
@@ -472,12 +542,18 @@ class Scheduler:
 
     def _pass(self) -> None:
         now = values.now()
-        active = [self.jobs[i] for i in sorted(self._active) if i in self.jobs]
+        self._starts = 0
+        if self._expand_budget < EXPAND_PER_PASS:
+            self.expand_slices += 1
+        self._expand_budget = EXPAND_PER_PASS
+        active = [j for i in sorted(self._active) if (j := self.jobs.live.get(i)) is not None]
         for job in active:
             if job.state == "Submitted":
                 self._queue(job)
-            if job.state in ("Queued", "Running"):
-                for task in job.tasks.values():
+            if job.state in ("Queued", "Running") and (
+                job.task_counts["Configuring"] or job.task_counts["Submitted"]
+            ):
+                for task in list(job.tasks.values()):
                     if task.state in ("Configuring", "Submitted"):
                         self._enqueue_task(job, task)
         running = [
@@ -494,6 +570,9 @@ class Scheduler:
         )
         blocked = False
         for job in order:
+            if self._starts >= STARTS_PER_PASS:  # the rest in the next pass, in the same order
+                self.wake()
+                break
             if job.state == "Queued":
                 hold = job.props.get("HoldUntil")
                 if hold is not None and hold > now:
@@ -518,11 +597,12 @@ class Scheduler:
 
     def _queue(self, job: Job) -> None:
         try:
-            for task in job.tasks.values():
-                if task.is_sweep and not task.subtasks:
-                    self._expand(task)
+            pending = [t for t in job.tasks.values() if t.is_sweep and not self._expand(job, t)]
         except Exception as exc:  # a Fault from sweep_values
             self._fail_job(job, str(getattr(exc, "message", exc)))
+            return
+        if pending:  # stays Submitted until every instance exists
+            self.wake()
             return
         error = self._validate(job)
         if error:
@@ -535,11 +615,15 @@ class Scheduler:
         self._save_job(job)
 
     def _enqueue_task(self, job: Job, task: Task) -> None:
-        if task.is_sweep and not task.subtasks:
-            self._expand(task)
-        for item in [task, *task.subtasks.values()]:
+        if task.is_sweep and not self._expand(job, task):
+            self.wake()  # the next slice in the next pass
+            return
+        items = [task]
+        if task.sub_counts["Configuring"] or task.sub_counts["Submitted"]:  # requeued
+            items.extend(task.subtasks.values())
+        for item in items:
             if item.state in ("Configuring", "Submitted"):
-                set_state(item.props, "Queued")
+                job.move(item, "Queued")
                 item.props["SubmitTime"] = item.props.get("SubmitTime") or values.now()
                 self._save_task(item)
         if job.state == "Running" and job.reserve_max < self.cluster.total_cores:
@@ -549,9 +633,16 @@ class Scheduler:
             )
             self._save_job(job)
 
-    def _expand(self, task: Task) -> None:
+    def _expand(self, job: Job, task: Task) -> bool:
+        """Create the next instances of a sweep, Queued, within the pass's budget; True once
+        all exist. Resumable: what a slice wrote survives a restart, the rest follows."""
+        sweep = sweep_values(task.props)
+        done = len(task.subtasks)
+        stop = min(len(sweep), done + self._expand_budget)
+        self._expand_budget -= stop - done
         command = str(task.props.get("CommandLine") or "")
-        for index, value in enumerate(sweep_values(task.props), start=1):
+        for index in range(done + 1, stop + 1):
+            value = sweep[index - 1]
             props = dict(task.props)
             now = values.now()
             props.update(
@@ -560,16 +651,41 @@ class Scheduler:
                 CommandLine=expand_sweep(command, value),
                 CreateTime=now,
                 ChangeTime=now,
+                State="Queued",
+                PreviousState=task.props.get("State"),
+                SubmitTime=task.props.get("SubmitTime") or job.props.get("SubmitTime") or now,
             )
             for name in SWEEP_PATHS:
                 if props.get(name):
                     props[name] = expand_sweep(str(props[name]), value)
             sub = Task(task.job_id, task.task_id, index, props, dict(task.custom), dict(task.env))
             task.subtasks[index] = sub
+            job.track(sub)
             self._save_task(sub)
+        if len(sweep) >= FREEZE_SWEEP and stop > done:
+            gc.freeze()
+        return stop >= len(sweep)
 
-    def _ready(self, job: Job, item: Task) -> bool | str:
-        master = job.tasks[item.task_id]
+    def _expand_rest(self, job: Job, only: Task | None = None) -> None:
+        """Create every instance still missing of a job's sweeps (or of `only`) at once.
+
+        A job that ends while its sweeps are still being expanded in slices must end with all
+        of their instances, as on a head node, where they exist from submission [I]: they are
+        created here and then stopped with the rest. This one path is not sliced.
+        """
+        if job.state == "Configuring":
+            return  # not submitted: its sweeps are expanded at submission
+        budget = self._expand_budget
+        try:
+            for task in [only] if only is not None else list(job.tasks.values()):
+                if task.is_sweep and task.state != "Configuring":
+                    self._expand_budget = 1 << 62
+                    with contextlib.suppress(Exception):  # a Fault from sweep_values: none
+                        self._expand(job, task)
+        finally:
+            self._expand_budget = budget
+
+    def _ready(self, job: Job, master: Task) -> bool | str:
         deps = _deps(master)
         if not deps:
             return True
@@ -585,16 +701,30 @@ class Scheduler:
         return True
 
     def _dispatch(self, job: Job, free: int) -> int:
-        for item in job.items():
-            if item.state != "Queued":
+        """Start Queued items in (task, instance) order from the job's heap: each pass costs
+        the items it starts or skips, not the job's size."""
+        queue, waiting = job.queue, []
+        ready: dict[int, bool | str] = {}  # per task, once a pass
+        while queue:
+            if self._starts >= STARTS_PER_PASS:
+                self.wake()  # the rest in the next pass
+                break
+            key = queue[0]
+            item = job.item(key)
+            if item is None or item.state != "Queued":
+                heapq.heappop(queue)  # stale: started, canceled or requeued since
                 continue
-            ready = self._ready(job, item)
-            if ready is False:
+            if key[0] not in ready:
+                ready[key[0]] = self._ready(job, job.tasks[key[0]])
+            verdict = ready[key[0]]
+            if verdict is False:
+                waiting.append(heapq.heappop(queue))
                 continue
-            if isinstance(ready, str):
-                item.props["ErrorMessage"] = ready
+            if isinstance(verdict, str):
+                heapq.heappop(queue)
+                item.props["ErrorMessage"] = verdict
                 item.props["EndTime"] = values.now()
-                set_state(item.props, "Failed")
+                job.move(item, "Failed")
                 self._save_task(item)
                 self._refresh_master(job, item)
                 continue
@@ -608,10 +738,13 @@ class Scheduler:
             alloc = self.cluster.allocate(cores, nodes, _allowed(item))
             if alloc is None:
                 break
+            heapq.heappop(queue)
             free -= delta
             job.used = new_used
             item.alloc, item.cores = alloc, cores
             self._start_item(job, item)
+        for key in waiting:
+            heapq.heappush(queue, key)
         return free
 
     def _start_item(self, job: Job, item: Task) -> None:
@@ -626,11 +759,14 @@ class Scheduler:
             AllocatedNodes=",".join(name for name, _ in item.alloc),
             AllocatedCoreIds=",".join(f"{name}:{c}" for name, cores in item.alloc for c in cores),
         )
-        set_state(item.props, "Running")
+        job.nodes.update(name for name, _ in item.alloc)
+        job.move(item, "Running")
         item.run_token = token = secrets.token_hex(8)
         self._save_task(item)
         self._refresh_master(job, item)
-        proc = TaskProcess()
+        self._starts += 1
+        job.runs += 1
+        proc = TaskProcess(pacer=self.pacer)
         proc.on_spawn = lambda pid: self._spawned(item, proc, pid)
         item.proc = proc
         self._procs.add(proc)
@@ -642,7 +778,8 @@ class Scheduler:
         """Record the PID with the process's identity, so a restart can verify it first."""
         if item.proc is proc:
             item.pid, item.pid_ident = pid, identity(pid)
-            self._save_task(item)
+            with self.store.soon():
+                self._save_task(item)
 
     def _spec(self, job: Job, item: Task) -> RunSpec:
         """The run: node-like environment, then the `%NAME%`-expanded paths (`taskenv`)."""
@@ -705,6 +842,14 @@ class Scheduler:
 
     async def _run(self, job: Job, item: Task, proc: TaskProcess, token: str) -> None:
         try:
+            await self._run_once(job, item, proc, token)
+        finally:
+            job.runs -= 1
+            if job.state in TERMINAL and job.runs == 0:
+                self.jobs.release(job)
+
+    async def _run_once(self, job: Job, item: Task, proc: TaskProcess, token: str) -> None:
+        try:
             result = await proc.run(self._spec(job, item))
         except asyncio.CancelledError:
             raise
@@ -716,31 +861,32 @@ class Scheduler:
             item.pid = item.pid_ident = item.run_token = None
         if item.proc is not proc:  # stopped (canceled, failed with its job), maybe restarted
             if item.run_token is None:
-                self._save_task(item)
+                with self.store.soon():
+                    self._save_task(item)
             return
         self._release(job, item)
         item.proc = None
-        with self.store.batch():
+        with self.store.soon():
             item.props["Output"] = result.output
             item.props["ExitCode"] = result.exit_code
             if item.state == "Running":
                 item.props["EndTime"] = values.now()
                 if result.error:
                     item.props["ErrorMessage"] = result.error
-                    set_state(item.props, "Failed")
+                    job.move(item, "Failed")
                 elif result.timed_out:
                     item.props["ErrorMessage"] = (
                         "The task exceeded its run time limit and was canceled."
                     )
-                    set_state(item.props, "Failed")
+                    job.move(item, "Failed")
                 elif result.exit_code is not None and valid_exit(
                     item.props.get("TaskValidExitCodes") or job.props.get("JobValidExitCodes"),
                     result.exit_code,
                 ):
-                    set_state(item.props, "Finished")
+                    job.move(item, "Finished")
                 else:
                     item.props["ErrorMessage"] = f"Task failed with exit code {result.exit_code}."
-                    set_state(item.props, "Failed")
+                    job.move(item, "Failed")
             self._save_task(item)
             self._refresh_master(job, item)
             if (
@@ -755,6 +901,8 @@ class Scheduler:
 
     def _release(self, job: Job, item: Task) -> None:
         if item.alloc is not None:
+            job.nodes.subtract(name for name, _ in item.alloc)
+            job.nodes += Counter()  # drops nodes no longer used
             self.cluster.release(item.alloc)
             item.alloc = None
             job.used = max(0, job.used - item.cores)
@@ -769,10 +917,11 @@ class Scheduler:
         self._release(job, item)
         item.props["ErrorMessage"] = message
         item.props["EndTime"] = values.now()
-        set_state(item.props, state)
+        job.move(item, state)
         self._save_task(item)
 
     def _fail_job(self, job: Job, message: str) -> None:
+        self._expand_rest(job)
         for item in job.items() + [t for t in job.tasks.values() if t.is_sweep]:
             if item.state not in TERMINAL:
                 self._stop_item(job, item, "Canceled", "Canceled because the job failed.", True)
@@ -785,16 +934,14 @@ class Scheduler:
         master = job.tasks.get(item.task_id)
         if master is None or not master.is_sweep or not master.subtasks:
             return
-        states = [s.state for s in master.subtasks.values()]
-        if any(s in ("Running", "Dispatching") for s in states):
+        counts = master.sub_counts
+        if counts["Running"] or counts["Dispatching"]:
             new = "Running"
-        elif all(s in TERMINAL for s in states):
+        elif open_count(counts) == 0:
             new = (
-                "Failed"
-                if "Failed" in states
-                else ("Canceled" if "Canceled" in states else "Finished")
+                "Failed" if counts["Failed"] else ("Canceled" if counts["Canceled"] else "Finished")
             )
-        elif all(s == "Configuring" for s in states):
+        elif counts["Configuring"] == sum(counts.values()):
             new = "Configuring"
         else:
             new = "Queued"
@@ -803,22 +950,17 @@ class Scheduler:
                 master.props["StartTime"] = values.now()
             if new in TERMINAL:
                 master.props["EndTime"] = values.now()
-            set_state(master.props, new)
+            job.move(master, new)
             self._save_task(master)
 
     def _maybe_finish(self, job: Job) -> None:
         if job.props.get("RunUntilCanceled"):
             return
-        tasks = list(job.tasks.values())
-        if any(t.state not in TERMINAL for t in tasks) or any(
-            i.state not in TERMINAL for i in job.items()
-        ):
+        if not job.finished_all():
             return
-        bad = [t for t in tasks if t.state != "Finished"]
+        failed, canceled = job.task_counts["Failed"], job.task_counts["Canceled"]
         job.props["EndTime"] = values.now()
-        if bad:
-            failed = sum(1 for t in bad if t.state == "Failed")
-            canceled = len(bad) - failed
+        if failed or canceled:
             job.props["ErrorMessage"] = (
                 f"{failed} task(s) failed and {canceled} task(s) were canceled."
             )

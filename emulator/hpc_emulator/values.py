@@ -181,6 +181,11 @@ def to_json(value: Any) -> Any:
     return value
 
 
+def parse_stored_datetime(value: str | None) -> datetime | None:
+    """A datetime as `to_json` stored it (None stays None)."""
+    return datetime.fromisoformat(value) if value else None
+
+
 def from_json(kind: str, value: Any) -> Any:
     if kind == "datetime" and isinstance(value, str):
         return datetime.fromisoformat(value)

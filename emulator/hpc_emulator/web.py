@@ -342,7 +342,10 @@ class Router:
                 )
             check_media(request, found, config.json_extension)
             ctx = Ctx(request, self.emu, params, query, version, fmt, user, authed, limit)
-            response = await found.handler(ctx)
+            try:
+                response = await found.handler(ctx)
+            finally:
+                self.emu.store.flush()  # what an answer shows is durable (Store.soon)
             if reply:
                 response.headers["WWW-Authenticate"] = reply
             return response
