@@ -33,14 +33,14 @@ node_modules/.installed: package.json
 generate: $(VENV)/.installed
 	openapi-spec-validator $(SPEC)
 	@if [ -x node_modules/.bin/redocly ]; then redocly lint $(SPEC) --format=stylish; fi
-	python generator/prepare_spec.py $(SPEC) $(VIEW) build/openapi.json
+	python generator/prepare_spec.py $(SPEC) $(VIEW) build/openapi.json build/openapi.models.json
 	rm -rf $(CLIENT)
 	openapi-python-client generate --path $(VIEW) --config generator/config.yaml \
 	  --meta none --output-path $(CLIENT) \
 	  --fail-on-warning > build/generate.log 2>&1 || { cat build/generate.log; exit 1; }
 	cp build/openapi.json $(CLIENT)/openapi.json
 	touch $(CLIENT)/py.typed
-	datamodel-codegen --input $(SPEC) --input-file-type openapi --output $(SERVER_MODELS) \
+	datamodel-codegen --input build/openapi.models.json --input-file-type openapi --output $(SERVER_MODELS) \
 	  --output-model-type pydantic_v2.BaseModel --target-python-version 3.11 \
 	  --use-standard-collections --use-union-operator --field-constraints --use-annotated \
 	  --snake-case-field --use-schema-description --field-extra-keys xml \

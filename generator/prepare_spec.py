@@ -14,7 +14,9 @@ writes a second document that only the generator reads:
 * ``api-version`` headers become optional and keep no default, so the client-wide header
   applies and a per-call value still wins;
 * ``x-emulator-extension`` marks (JSON media types of the scheduler operations, which only the
-  emulator's JSON extension speaks) are dropped: the generator types the JSON form either way.
+  emulator's JSON extension speaks) are dropped: the generator types the JSON form either way;
+* enum varnames prefixed with their enum's own name (globally unique, as C and Go need) lose
+  that prefix: Python enum members are namespaced by their class already.
 
 It also writes the faithful spec as JSON next to the generated package, where the overrides
 and the emulator load the ``xml`` hints at run time.
@@ -64,6 +66,24 @@ def _response(resp: dict[str, Any]) -> None:
         resp["content"] = {"application/json": xml}
 
 
+def _unprefix_varnames(name: str, schema: dict[str, Any]) -> None:
+    names = schema.get("x-enum-varnames")
+    if names and all(n.startswith(name) and n != name for n in names):
+        bare = [n[len(name) :] for n in names]
+        if bare == [str(v) for v in schema["enum"]]:
+            del schema["x-enum-varnames"]  # the generators' own naming, as before the prefix
+        else:
+            schema["x-enum-varnames"] = bare
+
+
+def unprefixed(spec: dict[str, Any]) -> dict[str, Any]:
+    """The faithful spec with Python-style enum varnames (for the emulator's models)."""
+    out = copy.deepcopy(spec)
+    for name, schema in out.get("components", {}).get("schemas", {}).items():
+        _unprefix_varnames(name, schema)
+    return out
+
+
 def _is_success(status: str) -> bool:
     return status.startswith("2")
 
@@ -75,6 +95,8 @@ def derive(spec: dict[str, Any]) -> dict[str, Any]:
         _request_body(body)
     for resp in comps.get("responses", {}).values():
         _response(resp)
+    for name, schema in comps.get("schemas", {}).items():
+        _unprefix_varnames(name, schema)
     for param in comps.get("parameters", {}).values():
         if param.get("name") == "api-version":
             param["required"] = False
@@ -95,8 +117,11 @@ def derive(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 4:
-        print("usage: prepare_spec.py SPEC GENERATOR_VIEW RUNTIME_JSON", file=sys.stderr)
+    if len(argv) not in (4, 5):
+        print(
+            "usage: prepare_spec.py SPEC GENERATOR_VIEW RUNTIME_JSON [MODELS_SPEC]",
+            file=sys.stderr,
+        )
         return 2
     spec = yaml.safe_load(Path(argv[1]).read_text(encoding="utf-8"))
     out = Path(argv[2])
@@ -107,6 +132,8 @@ def main(argv: list[str]) -> int:
     runtime.write_text(
         json.dumps(spec, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8"
     )
+    if len(argv) == 5:
+        Path(argv[4]).write_text(json.dumps(unprefixed(spec), indent=1) + "\n", encoding="utf-8")
     return 0
 
 

@@ -161,8 +161,47 @@ def test_both_uri_forms_and_get_clusters_without_cluster_segment() -> None:
     urls = [s["url"] for s in SPEC["servers"]]
     assert "https://{head}/WindowsHpc" in urls
     assert "https://{head}/WindowsHpc/{cluster}" in urls
-    clusters = SPEC["paths"]["/Clusters"]["servers"]
-    assert [s["url"] for s in clusters] == ["https://{head}/WindowsHpc"]
+    # No path-level servers (generators let them override the caller's base URL): the rule
+    # that Get Clusters never carries a cluster segment is stated in prose instead.
+    assert all("servers" not in item for item in SPEC["paths"].values())
+    assert "never carries a cluster segment" in SPEC["paths"]["/Clusters"]["get"]["description"]
+
+
+def test_info_version_is_semver_and_enum_varnames_are_globally_unique() -> None:
+    assert re.fullmatch(r"\d+\.\d+\.\d+", SPEC["info"]["version"])
+    seen: dict[str, str] = {}
+    for name, schema in SPEC["components"]["schemas"].items():
+        if "enum" not in schema:
+            continue
+        varnames = schema.get("x-enum-varnames")
+        assert varnames is not None, f"{name} has no x-enum-varnames"
+        for var in varnames:
+            key = var.upper()
+            assert key not in seen, f"{name}.{var} collides with {seen[key]}"
+            assert key.lower() not in {n.lower() for n in SPEC["components"]["schemas"]}
+            seen[key] = name
+
+
+def test_every_array_item_names_its_element() -> None:
+    def arrays(node: object) -> list[dict[str, object]]:
+        found = []
+        if isinstance(node, dict):
+            if node.get("type") in ("array", ["array", "null"]):
+                found.append(node)
+            for value in node.values():
+                found += arrays(value)
+        elif isinstance(node, list):
+            for value in node:
+                found += arrays(value)
+        return found
+
+    for arr in arrays(SPEC["components"]["schemas"]):
+        items = arr["items"]
+        assert isinstance(items, dict)
+        # On the items themselves: generators do not look through a $ref for the element name.
+        assert items.get("xml", {}).get("name"), items
+        if "$ref" in items:
+            assert items["xml"]["name"] == resolve(items)["xml"]["name"]
 
 
 def test_basic_auth_security_scheme_applies_everywhere() -> None:

@@ -67,7 +67,9 @@ def sync_detailed(
     """Get Clusters
 
      Name of the cluster this head node serves; use it as the `cluster` server variable of
-    the pre-2016 URI form. Always one object with the single property `Name`. [D] Not
+    the pre-2016 URI form. This path never carries a cluster segment: call it on the first
+    server form (`https://{head}/WindowsHpc/Clusters`) whatever form the others use. [D] Always one
+    object with the single property `Name`. [D] Not
     supported from HPC Pack 2016 on. [D]
 
     Args:
@@ -103,7 +105,9 @@ def sync(
     """Get Clusters
 
      Name of the cluster this head node serves; use it as the `cluster` server variable of
-    the pre-2016 URI form. Always one object with the single property `Name`. [D] Not
+    the pre-2016 URI form. This path never carries a cluster segment: call it on the first
+    server form (`https://{head}/WindowsHpc/Clusters`) whatever form the others use. [D] Always one
+    object with the single property `Name`. [D] Not
     supported from HPC Pack 2016 on. [D]
 
     Args:
@@ -134,7 +138,9 @@ async def asyncio_detailed(
     """Get Clusters
 
      Name of the cluster this head node serves; use it as the `cluster` server variable of
-    the pre-2016 URI form. Always one object with the single property `Name`. [D] Not
+    the pre-2016 URI form. This path never carries a cluster segment: call it on the first
+    server form (`https://{head}/WindowsHpc/Clusters`) whatever form the others use. [D] Always one
+    object with the single property `Name`. [D] Not
     supported from HPC Pack 2016 on. [D]
 
     Args:
@@ -168,7 +174,9 @@ async def asyncio(
     """Get Clusters
 
      Name of the cluster this head node serves; use it as the `cluster` server variable of
-    the pre-2016 URI form. Always one object with the single property `Name`. [D] Not
+    the pre-2016 URI form. This path never carries a cluster segment: call it on the first
+    server form (`https://{head}/WindowsHpc/Clusters`) whatever form the others use. [D] Always one
+    object with the single property `Name`. [D] Not
     supported from HPC Pack 2016 on. [D]
 
     Args:
