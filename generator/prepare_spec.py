@@ -15,6 +15,9 @@ writes a second document that only the generator reads:
   applies and a per-call value still wins;
 * ``x-emulator-extension`` marks (JSON media types of the scheduler operations, which only the
   emulator's JSON extension speaks) are dropped: the generator types the JSON form either way;
+* the properties an object lists in ``x-hpc-nillable`` (nullable enums, written as a bare
+  ``$ref`` so that C and Java generators compile) become ``oneOf: [$ref, null]`` again:
+  Python can say "or None";
 * enum varnames prefixed with their enum's own name (globally unique, as C and Go need) lose
   that prefix: Python enum members are namespaced by their class already.
 
@@ -76,11 +79,22 @@ def _unprefix_varnames(name: str, schema: dict[str, Any]) -> None:
             schema["x-enum-varnames"] = bare
 
 
-def unprefixed(spec: dict[str, Any]) -> dict[str, Any]:
-    """The faithful spec with Python-style enum varnames (for the emulator's models)."""
-    out = copy.deepcopy(spec)
-    for name, schema in out.get("components", {}).get("schemas", {}).items():
+def _nillable(schema: dict[str, Any]) -> None:
+    props = schema.get("properties", {})
+    for name in schema.pop("x-hpc-nillable", []):
+        props[name] = {"oneOf": [props[name], {"type": "null"}]}
+
+
+def _python_schemas(spec: dict[str, Any]) -> None:
+    for name, schema in spec.get("components", {}).get("schemas", {}).items():
         _unprefix_varnames(name, schema)
+        _nillable(schema)
+
+
+def unprefixed(spec: dict[str, Any]) -> dict[str, Any]:
+    """The faithful spec with Python-style enums (for the emulator's models)."""
+    out = copy.deepcopy(spec)
+    _python_schemas(out)
     return out
 
 
@@ -95,8 +109,7 @@ def derive(spec: dict[str, Any]) -> dict[str, Any]:
         _request_body(body)
     for resp in comps.get("responses", {}).values():
         _response(resp)
-    for name, schema in comps.get("schemas", {}).items():
-        _unprefix_varnames(name, schema)
+    _python_schemas(view)
     for param in comps.get("parameters", {}).values():
         if param.get("name") == "api-version":
             param["required"] = False

@@ -11,13 +11,13 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  ApiVersion, ClusterApi, Configuration, JobsApi, NodesApi, ResponseError, SessionsApi, TasksApi, hpcConfiguration,
+  API_VERSION, ClusterApi, Configuration, JobsApi, NodesApi, ResponseError, SessionsApi, TasksApi, hpcConfiguration,
   type Property,
 } from "../src";
 import { operationFor } from "../src/wire/spec";
 import { servicePath } from "../src/wire/middleware";
 
-const API = ApiVersion.V2012_11_01_4_0;
+const API = API_VERSION;
 const USER = "alice";
 const PASSWORD = "s3cret-pw";
 const BOUND_MS = 60_000; // every wait in here is bounded

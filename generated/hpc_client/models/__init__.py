@@ -1,6 +1,5 @@
 """Contains all the data models used in inputs/outputs"""
 
-from .api_version import ApiVersion
 from .broker_client_status import BrokerClientStatus
 from .broker_client_status_code import BrokerClientStatusCode
 from .cluster import Cluster
@@ -30,7 +29,6 @@ from .web_session_info import WebSessionInfo
 from .web_session_start_info import WebSessionStartInfo
 
 __all__ = (
-    "ApiVersion",
     "BrokerClientStatus",
     "BrokerClientStatusCode",
     "Cluster",

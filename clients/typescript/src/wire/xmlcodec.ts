@@ -159,7 +159,8 @@ function decodeAs(schema: Schema, el: Element): unknown {
   if (jsonForm !== undefined) {
     // An enum written by name in XML whose JSON form is numeric (BrokerClientStatus). [D]
     const form = schemas()[jsonForm];
-    const at = (form["x-enum-varnames"] as string[]).findIndex((v) => v === jsonForm + content.trim() || v === content.trim());
+    // Same position, same member: the XML enum's names pair with the JSON form's numbers.
+    const at = (body.enum as string[]).indexOf(content.trim());
     if (at < 0) throw new XmlWireError(`unknown ${jsonForm} value ${content.slice(0, 40)}`);
     return form.enum[at];
   }

@@ -14,11 +14,6 @@
 
 import * as runtime from '../runtime';
 import {
-    type ApiVersion,
-    ApiVersionFromJSON,
-    ApiVersionToJSON,
-} from '../models/ApiVersion';
-import {
     type HpcObject,
     HpcObjectFromJSON,
     HpcObjectToJSON,
@@ -28,11 +23,6 @@ import {
     HpcWebServiceFaultFromJSON,
     HpcWebServiceFaultToJSON,
 } from '../models/HpcWebServiceFault';
-import {
-    type InlineObject,
-    InlineObjectFromJSON,
-    InlineObjectToJSON,
-} from '../models/InlineObject';
 
 export interface GetActiveHeadNodeRequest {
     /**
@@ -40,7 +30,7 @@ export interface GetActiveHeadNodeRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
 }
 
 export interface GetClustersRequest {
@@ -49,7 +39,7 @@ export interface GetClustersRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
 }
 
 export interface GetJobTemplatesRequest {
@@ -58,7 +48,7 @@ export interface GetJobTemplatesRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
 }
 
 export interface GetVersionRequest {
@@ -67,7 +57,7 @@ export interface GetVersionRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
 }
 
 /**

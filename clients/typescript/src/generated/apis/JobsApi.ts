@@ -14,11 +14,6 @@
 
 import * as runtime from '../runtime';
 import {
-    type ApiVersion,
-    ApiVersionFromJSON,
-    ApiVersionToJSON,
-} from '../models/ApiVersion';
-import {
     type HpcObject,
     HpcObjectFromJSON,
     HpcObjectToJSON,
@@ -28,16 +23,6 @@ import {
     HpcWebServiceFaultFromJSON,
     HpcWebServiceFaultToJSON,
 } from '../models/HpcWebServiceFault';
-import {
-    type InlineObject,
-    InlineObjectFromJSON,
-    InlineObjectToJSON,
-} from '../models/InlineObject';
-import {
-    type InlineObject1,
-    InlineObject1FromJSON,
-    InlineObject1ToJSON,
-} from '../models/InlineObject1';
 import {
     type ListRenderMode,
     ListRenderModeFromJSON,
@@ -64,7 +49,7 @@ export interface CancelJobRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * Stop at once, skipping the grace period and the node release task (default false). [D]
      */
@@ -85,7 +70,7 @@ export interface CreateJobRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
 }
 
 export interface CreateJobFromXmlRequest {
@@ -98,7 +83,7 @@ export interface CreateJobFromXmlRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
 }
 
 export interface GetJobRequest {
@@ -111,7 +96,7 @@ export interface GetJobRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * Comma-separated job property names; default all. An unknown name is an error. [D]
      */
@@ -132,7 +117,7 @@ export interface GetJobCustomPropertiesRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * Comma-separated names to return; all when omitted. Each name follows the grammar of
      * `Property.Name`, since every requested name comes back as one (unknown names with an
@@ -152,7 +137,7 @@ export interface GetJobEnvVariablesRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * Comma-separated names to return; all when omitted. Each name follows the grammar of
      * `Property.Name`, since every requested name comes back as one (unknown names with an
@@ -168,7 +153,7 @@ export interface GetJobListRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * Comma-separated job property names; default `Id,Owner,Name,State,Priority`. An unknown name is an error. [D]
      */
@@ -217,7 +202,7 @@ export interface RequeueJobRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * 
      */
@@ -238,7 +223,7 @@ export interface SetJobCustomPropertiesRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
 }
 
 export interface SetJobEnvVariablesRequest {
@@ -255,7 +240,7 @@ export interface SetJobEnvVariablesRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
 }
 
 export interface SetJobPropertiesRequest {
@@ -272,7 +257,7 @@ export interface SetJobPropertiesRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
 }
 
 export interface SubmitJobRequest {
@@ -289,7 +274,7 @@ export interface SubmitJobRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
 }
 
 /**
@@ -523,18 +508,18 @@ export class JobsApi extends runtime.BaseAPI {
      * The job\'s properties (default: all) as a name/value list. With `Render=HpcJobXml` the body is instead a job XML document (see `JobXml`). [D] 
      * Get Job
      */
-    async getJobRaw(requestParameters: GetJobRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<InlineObject1>> {
+    async getJobRaw(requestParameters: GetJobRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Array<Property>>> {
         const requestOptions = await this.getJobRequestOpts(requestParameters);
         const response = await this.request(requestOptions, initOverrides);
 
-        return new runtime.JSONApiResponse(response, (jsonValue) => InlineObject1FromJSON(jsonValue));
+        return new runtime.JSONApiResponse(response, (jsonValue) => jsonValue.map(PropertyFromJSON));
     }
 
     /**
      * The job\'s properties (default: all) as a name/value list. With `Render=HpcJobXml` the body is instead a job XML document (see `JobXml`). [D] 
      * Get Job
      */
-    async getJob(requestParameters: GetJobRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<InlineObject1> {
+    async getJob(requestParameters: GetJobRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Array<Property>> {
         const response = await this.getJobRaw(requestParameters, initOverrides);
         return await response.value();
     }

@@ -14,11 +14,6 @@
 
 import * as runtime from '../runtime';
 import {
-    type ApiVersion,
-    ApiVersionFromJSON,
-    ApiVersionToJSON,
-} from '../models/ApiVersion';
-import {
     type HpcObject,
     HpcObjectFromJSON,
     HpcObjectToJSON,
@@ -28,11 +23,6 @@ import {
     HpcWebServiceFaultFromJSON,
     HpcWebServiceFaultToJSON,
 } from '../models/HpcWebServiceFault';
-import {
-    type InlineObject,
-    InlineObjectFromJSON,
-    InlineObjectToJSON,
-} from '../models/InlineObject';
 import {
     type ListRenderMode,
     ListRenderModeFromJSON,
@@ -50,7 +40,7 @@ export interface GetNodeRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
     /**
      * Node name.
      */
@@ -63,7 +53,7 @@ export interface GetNodeGroupListRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
 }
 
 export interface GetNodeGroupMembersRequest {
@@ -72,7 +62,7 @@ export interface GetNodeGroupMembersRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
     /**
      * Node group name.
      */
@@ -85,7 +75,7 @@ export interface GetNodeListRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
     /**
      * Comma-separated node property names; default all. [D]
      */

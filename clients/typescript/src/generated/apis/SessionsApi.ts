@@ -14,11 +14,6 @@
 
 import * as runtime from '../runtime';
 import {
-    type ApiVersion,
-    ApiVersionFromJSON,
-    ApiVersionToJSON,
-} from '../models/ApiVersion';
-import {
     type BrokerClientStatus,
     BrokerClientStatusFromJSON,
     BrokerClientStatusToJSON,
@@ -33,11 +28,6 @@ import {
     HpcWebServiceFaultFromJSON,
     HpcWebServiceFaultToJSON,
 } from '../models/HpcWebServiceFault';
-import {
-    type InlineObject,
-    InlineObjectFromJSON,
-    InlineObjectToJSON,
-} from '../models/InlineObject';
 import {
     type Version,
     VersionFromJSON,
@@ -60,7 +50,7 @@ export interface AttachSessionRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
     /**
      * True for a durable session, false for an interactive one. [D]
      */
@@ -77,7 +67,7 @@ export interface CloseSessionRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
     /**
      * SOA session identifier (the service job's id).
      */
@@ -90,7 +80,7 @@ export interface CommitRequestsRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
     /**
      * SOA session identifier (the service job's id).
      */
@@ -107,7 +97,7 @@ export interface CreateSessionRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
     /**
      * True for a durable session, false for an interactive one. [D]
      */
@@ -124,7 +114,7 @@ export interface GetBatchStatusRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
     /**
      * SOA session identifier (the service job's id).
      */
@@ -141,7 +131,7 @@ export interface GetResponsesRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
     /**
      * SOA session identifier (the service job's id).
      */
@@ -181,7 +171,7 @@ export interface GetServiceVersionsRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
     /**
      * SOA service name (registration file name without `.config`).
      */
@@ -194,7 +184,7 @@ export interface PurgeBatchRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
     /**
      * SOA session identifier (the service job's id).
      */
@@ -211,7 +201,7 @@ export interface SendRequestsRequest {
      * the `api-version` URI parameter; the header wins when both are present. [D]
      * 
      */
-    apiVersion: ApiVersion;
+    apiVersion: string;
     /**
      * SOA session identifier (the service job's id).
      */

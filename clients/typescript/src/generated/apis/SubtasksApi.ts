@@ -14,25 +14,10 @@
 
 import * as runtime from '../runtime';
 import {
-    type ApiVersion,
-    ApiVersionFromJSON,
-    ApiVersionToJSON,
-} from '../models/ApiVersion';
-import {
     type HpcWebServiceFault,
     HpcWebServiceFaultFromJSON,
     HpcWebServiceFaultToJSON,
 } from '../models/HpcWebServiceFault';
-import {
-    type InlineObject,
-    InlineObjectFromJSON,
-    InlineObjectToJSON,
-} from '../models/InlineObject';
-import {
-    type InlineObject2,
-    InlineObject2FromJSON,
-    InlineObject2ToJSON,
-} from '../models/InlineObject2';
 import {
     type Property,
     PropertyFromJSON,
@@ -62,7 +47,7 @@ export interface CancelSubtaskRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * Stop at once, skipping the grace period and the node release task (default false). [D]
      */
@@ -91,7 +76,7 @@ export interface GetSubtaskRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * Comma-separated task property names; default all. [D]
      */
@@ -120,7 +105,7 @@ export interface RequeueSubtaskRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * 
      */
@@ -149,7 +134,7 @@ export interface SetSubtaskPropertiesRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
 }
 
 /**
@@ -295,18 +280,18 @@ export class SubtasksApi extends runtime.BaseAPI {
      * Properties of one instance (`InstanceId`) of a parametric sweep task. [D]
      * Get Subtask
      */
-    async getSubtaskRaw(requestParameters: GetSubtaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<InlineObject2>> {
+    async getSubtaskRaw(requestParameters: GetSubtaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Array<Property>>> {
         const requestOptions = await this.getSubtaskRequestOpts(requestParameters);
         const response = await this.request(requestOptions, initOverrides);
 
-        return new runtime.JSONApiResponse(response, (jsonValue) => InlineObject2FromJSON(jsonValue));
+        return new runtime.JSONApiResponse(response, (jsonValue) => jsonValue.map(PropertyFromJSON));
     }
 
     /**
      * Properties of one instance (`InstanceId`) of a parametric sweep task. [D]
      * Get Subtask
      */
-    async getSubtask(requestParameters: GetSubtaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<InlineObject2> {
+    async getSubtask(requestParameters: GetSubtaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Array<Property>> {
         const response = await this.getSubtaskRaw(requestParameters, initOverrides);
         return await response.value();
     }

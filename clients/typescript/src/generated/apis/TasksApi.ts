@@ -14,11 +14,6 @@
 
 import * as runtime from '../runtime';
 import {
-    type ApiVersion,
-    ApiVersionFromJSON,
-    ApiVersionToJSON,
-} from '../models/ApiVersion';
-import {
     type HpcObject,
     HpcObjectFromJSON,
     HpcObjectToJSON,
@@ -28,16 +23,6 @@ import {
     HpcWebServiceFaultFromJSON,
     HpcWebServiceFaultToJSON,
 } from '../models/HpcWebServiceFault';
-import {
-    type InlineObject,
-    InlineObjectFromJSON,
-    InlineObjectToJSON,
-} from '../models/InlineObject';
-import {
-    type InlineObject2,
-    InlineObject2FromJSON,
-    InlineObject2ToJSON,
-} from '../models/InlineObject2';
 import {
     type ListRenderMode,
     ListRenderModeFromJSON,
@@ -68,7 +53,7 @@ export interface AddTaskRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
 }
 
 export interface CancelTaskRequest {
@@ -85,7 +70,7 @@ export interface CancelTaskRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * Stop at once, skipping the grace period and the node release task (default false). [D]
      */
@@ -110,7 +95,7 @@ export interface GetTaskRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * Comma-separated task property names; default all. [D]
      */
@@ -135,7 +120,7 @@ export interface GetTaskCustomPropertiesRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * Comma-separated names to return; all when omitted. Each name follows the grammar of
      * `Property.Name`, since every requested name comes back as one (unknown names with an
@@ -159,7 +144,7 @@ export interface GetTaskEnvVariablesRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * Comma-separated names to return; all when omitted. Each name follows the grammar of
      * `Property.Name`, since every requested name comes back as one (unknown names with an
@@ -179,7 +164,7 @@ export interface GetTaskListRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * Comma-separated task property names; default `TaskId,Name,State,CommandLine,ExitCode,ParentJobId,JobTaskId,InstanceId`. [D]
      */
@@ -229,7 +214,7 @@ export interface RequeueTaskRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
     /**
      * 
      */
@@ -254,7 +239,7 @@ export interface SetTaskCustomPropertiesRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
 }
 
 export interface SetTaskEnvVariablesRequest {
@@ -275,7 +260,7 @@ export interface SetTaskEnvVariablesRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
 }
 
 export interface SetTaskPropertiesRequest {
@@ -296,7 +281,7 @@ export interface SetTaskPropertiesRequest {
      * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
      * 
      */
-    apiVersion?: ApiVersion;
+    apiVersion?: string;
 }
 
 /**
@@ -494,18 +479,18 @@ export class TasksApi extends runtime.BaseAPI {
      * The task\'s properties (default all); `Render=HpcJobXml` gives a task XML element instead. [D]
      * Get Task
      */
-    async getTaskRaw(requestParameters: GetTaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<InlineObject2>> {
+    async getTaskRaw(requestParameters: GetTaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Array<Property>>> {
         const requestOptions = await this.getTaskRequestOpts(requestParameters);
         const response = await this.request(requestOptions, initOverrides);
 
-        return new runtime.JSONApiResponse(response, (jsonValue) => InlineObject2FromJSON(jsonValue));
+        return new runtime.JSONApiResponse(response, (jsonValue) => jsonValue.map(PropertyFromJSON));
     }
 
     /**
      * The task\'s properties (default all); `Render=HpcJobXml` gives a task XML element instead. [D]
      * Get Task
      */
-    async getTask(requestParameters: GetTaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<InlineObject2> {
+    async getTask(requestParameters: GetTaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Array<Property>> {
         const response = await this.getTaskRaw(requestParameters, initOverrides);
         return await response.value();
     }

@@ -108,11 +108,11 @@ export interface Job {
     /**
      * 
      */
-    readonly state?: JobState | null;
+    state?: JobState;
     /**
      * 
      */
-    readonly previousState?: JobState | null;
+    previousState?: JobState;
     /**
      * 
      */
@@ -140,7 +140,7 @@ export interface Job {
     /**
      * 
      */
-    unitType?: JobUnitType | null;
+    unitType?: JobUnitType;
     /**
      * Comma-separated node names.
      */
@@ -160,7 +160,7 @@ export interface Job {
     /**
      * 
      */
-    nodeGroupOp?: JobNodeGroupOp | null;
+    nodeGroupOp?: JobNodeGroupOp;
     /**
      * 
      */
@@ -240,7 +240,7 @@ export interface Job {
     /**
      * 
      */
-    priority?: JobPriority | null;
+    priority?: JobPriority;
     /**
      * 
      */
@@ -355,20 +355,20 @@ export function JobFromJSONTyped(json: any, ignoreDiscriminator: boolean): Job {
         'startTime': json['StartTime'] === undefined ? undefined : json['StartTime'] === null ? null : (parseDateTime(json['StartTime'])),
         'endTime': json['EndTime'] === undefined ? undefined : json['EndTime'] === null ? null : (parseDateTime(json['EndTime'])),
         'changeTime': json['ChangeTime'] === undefined ? undefined : json['ChangeTime'] === null ? null : (parseDateTime(json['ChangeTime'])),
-        'state': json['State'] === undefined ? undefined : json['State'] === null ? null : JobStateFromJSON(json['State']),
-        'previousState': json['PreviousState'] === undefined ? undefined : json['PreviousState'] === null ? null : JobStateFromJSON(json['PreviousState']),
+        'state': json['State'] == null ? undefined : JobStateFromJSON(json['State']),
+        'previousState': json['PreviousState'] == null ? undefined : JobStateFromJSON(json['PreviousState']),
         'minCores': json['MinCores'] === undefined ? undefined : json['MinCores'] === null ? null : json['MinCores'],
         'maxCores': json['MaxCores'] === undefined ? undefined : json['MaxCores'] === null ? null : json['MaxCores'],
         'minNodes': json['MinNodes'] === undefined ? undefined : json['MinNodes'] === null ? null : json['MinNodes'],
         'maxNodes': json['MaxNodes'] === undefined ? undefined : json['MaxNodes'] === null ? null : json['MaxNodes'],
         'minSockets': json['MinSockets'] === undefined ? undefined : json['MinSockets'] === null ? null : json['MinSockets'],
         'maxSockets': json['MaxSockets'] === undefined ? undefined : json['MaxSockets'] === null ? null : json['MaxSockets'],
-        'unitType': json['UnitType'] === undefined ? undefined : json['UnitType'] === null ? null : JobUnitTypeFromJSON(json['UnitType']),
+        'unitType': json['UnitType'] == null ? undefined : JobUnitTypeFromJSON(json['UnitType']),
         'requestedNodes': json['RequestedNodes'] === undefined ? undefined : json['RequestedNodes'] === null ? null : json['RequestedNodes'],
         'isExclusive': json['IsExclusive'] === undefined ? undefined : json['IsExclusive'] === null ? null : json['IsExclusive'],
         'runUntilCanceled': json['RunUntilCanceled'] === undefined ? undefined : json['RunUntilCanceled'] === null ? null : json['RunUntilCanceled'],
         'nodeGroups': json['NodeGroups'] === undefined ? undefined : json['NodeGroups'] === null ? null : json['NodeGroups'],
-        'nodeGroupOp': json['NodeGroupOp'] === undefined ? undefined : json['NodeGroupOp'] === null ? null : JobNodeGroupOpFromJSON(json['NodeGroupOp']),
+        'nodeGroupOp': json['NodeGroupOp'] == null ? undefined : JobNodeGroupOpFromJSON(json['NodeGroupOp']),
         'failOnTaskFailure': json['FailOnTaskFailure'] === undefined ? undefined : json['FailOnTaskFailure'] === null ? null : json['FailOnTaskFailure'],
         'autoCalculateMax': json['AutoCalculateMax'] === undefined ? undefined : json['AutoCalculateMax'] === null ? null : json['AutoCalculateMax'],
         'autoCalculateMin': json['AutoCalculateMin'] === undefined ? undefined : json['AutoCalculateMin'] === null ? null : json['AutoCalculateMin'],
@@ -388,7 +388,7 @@ export function JobFromJSONTyped(json: any, ignoreDiscriminator: boolean): Job {
         'progress': json['Progress'] === undefined ? undefined : json['Progress'] === null ? null : json['Progress'],
         'progressMessage': json['ProgressMessage'] === undefined ? undefined : json['ProgressMessage'] === null ? null : json['ProgressMessage'],
         'targetResourceCount': json['TargetResourceCount'] === undefined ? undefined : json['TargetResourceCount'] === null ? null : json['TargetResourceCount'],
-        'priority': json['Priority'] === undefined ? undefined : json['Priority'] === null ? null : JobPriorityFromJSON(json['Priority']),
+        'priority': json['Priority'] == null ? undefined : JobPriorityFromJSON(json['Priority']),
         'expandedPriority': json['ExpandedPriority'] === undefined ? undefined : json['ExpandedPriority'] === null ? null : json['ExpandedPriority'],
         'serviceName': json['ServiceName'] === undefined ? undefined : json['ServiceName'] === null ? null : json['ServiceName'],
         'jobTemplate': json['JobTemplate'] === undefined ? undefined : json['JobTemplate'] === null ? null : json['JobTemplate'],
@@ -416,7 +416,7 @@ export function JobToJSON(json: any): Job {
     return JobToJSONTyped(json, false);
 }
 
-export function JobToJSONTyped(value?: Omit<Job, 'id'|'owner'|'hasRuntime'|'submitTime'|'createTime'|'startTime'|'endTime'|'changeTime'|'state'|'previousState'|'canGrow'|'canShrink'|'errorMessage'|'requeueCount'|'endpointReference'|'excludedNodes'|'allocatedNodes'|'jobType'|'pendingReason'|'failureReason'|'autoRequeueCount'> | null, ignoreDiscriminator: boolean = false): any {
+export function JobToJSONTyped(value?: Omit<Job, 'id'|'owner'|'hasRuntime'|'submitTime'|'createTime'|'startTime'|'endTime'|'changeTime'|'canGrow'|'canShrink'|'errorMessage'|'requeueCount'|'endpointReference'|'excludedNodes'|'allocatedNodes'|'jobType'|'pendingReason'|'failureReason'|'autoRequeueCount'> | null, ignoreDiscriminator: boolean = false): any {
     if (value == null) {
         return value;
     }
@@ -428,6 +428,8 @@ export function JobToJSONTyped(value?: Omit<Job, 'id'|'owner'|'hasRuntime'|'subm
         'Password': value['password'],
         'Project': value['project'],
         'RuntimeSeconds': value['runtimeSeconds'],
+        'State': JobStateToJSON(value['state']),
+        'PreviousState': JobStateToJSON(value['previousState']),
         'MinCores': value['minCores'],
         'MaxCores': value['maxCores'],
         'MinNodes': value['minNodes'],

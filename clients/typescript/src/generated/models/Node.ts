@@ -98,7 +98,7 @@ export interface Node {
     /**
      * 
      */
-    readonly state?: NodeState | null;
+    state?: NodeState;
 }
 
 
@@ -137,7 +137,7 @@ export function NodeFromJSONTyped(json: any, ignoreDiscriminator: boolean): Node
         'offlineTime': json['OfflineTime'] === undefined ? undefined : json['OfflineTime'] === null ? null : (parseDateTime(json['OfflineTime'])),
         'onlineTime': json['OnlineTime'] === undefined ? undefined : json['OnlineTime'] === null ? null : (parseDateTime(json['OnlineTime'])),
         'reachable': json['Reachable'] === undefined ? undefined : json['Reachable'] === null ? null : json['Reachable'],
-        'state': json['State'] === undefined ? undefined : json['State'] === null ? null : NodeStateFromJSON(json['State']),
+        'state': json['State'] == null ? undefined : NodeStateFromJSON(json['State']),
     };
 }
 
@@ -145,13 +145,14 @@ export function NodeToJSON(json: any): Node {
     return NodeToJSONTyped(json, false);
 }
 
-export function NodeToJSONTyped(value?: Omit<Node, 'availability'|'azureServiceName'|'cpuSpeed'|'dnsSuffix'|'guid'|'id'|'jobType'|'location'|'memorySize'|'moveToOffline'|'name'|'nodeGroups'|'numCores'|'numSockets'|'offlineTime'|'onlineTime'|'reachable'|'state'> | null, ignoreDiscriminator: boolean = false): any {
+export function NodeToJSONTyped(value?: Omit<Node, 'availability'|'azureServiceName'|'cpuSpeed'|'dnsSuffix'|'guid'|'id'|'jobType'|'location'|'memorySize'|'moveToOffline'|'name'|'nodeGroups'|'numCores'|'numSockets'|'offlineTime'|'onlineTime'|'reachable'> | null, ignoreDiscriminator: boolean = false): any {
     if (value == null) {
         return value;
     }
 
     return {
         
+        'State': NodeStateToJSON(value['state']),
     };
 }
 

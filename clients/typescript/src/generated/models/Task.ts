@@ -55,11 +55,11 @@ export interface Task {
     /**
      * 
      */
-    readonly state?: TaskState | null;
+    state?: TaskState;
     /**
      * 
      */
-    readonly previousState?: TaskState | null;
+    previousState?: TaskState;
     /**
      * 
      */
@@ -187,7 +187,7 @@ export interface Task {
     /**
      * 
      */
-    type?: TaskType | null;
+    type?: TaskType;
     /**
      * 
      */
@@ -245,8 +245,8 @@ export function TaskFromJSONTyped(json: any, ignoreDiscriminator: boolean): Task
         'jobTaskId': json['JobTaskId'] === undefined ? undefined : json['JobTaskId'] === null ? null : json['JobTaskId'],
         'instanceId': json['InstanceId'] === undefined ? undefined : json['InstanceId'] === null ? null : json['InstanceId'],
         'name': json['Name'] === undefined ? undefined : json['Name'] === null ? null : json['Name'],
-        'state': json['State'] === undefined ? undefined : json['State'] === null ? null : TaskStateFromJSON(json['State']),
-        'previousState': json['PreviousState'] === undefined ? undefined : json['PreviousState'] === null ? null : TaskStateFromJSON(json['PreviousState']),
+        'state': json['State'] == null ? undefined : TaskStateFromJSON(json['State']),
+        'previousState': json['PreviousState'] == null ? undefined : TaskStateFromJSON(json['PreviousState']),
         'minCores': json['MinCores'] === undefined ? undefined : json['MinCores'] === null ? null : json['MinCores'],
         'maxCores': json['MaxCores'] === undefined ? undefined : json['MaxCores'] === null ? null : json['MaxCores'],
         'minNodes': json['MinNodes'] === undefined ? undefined : json['MinNodes'] === null ? null : json['MinNodes'],
@@ -278,7 +278,7 @@ export function TaskFromJSONTyped(json: any, ignoreDiscriminator: boolean): Task
         'errorMessage': json['ErrorMessage'] === undefined ? undefined : json['ErrorMessage'] === null ? null : json['ErrorMessage'],
         'output': json['Output'] === undefined ? undefined : json['Output'] === null ? null : json['Output'],
         'userBlob': json['UserBlob'] === undefined ? undefined : json['UserBlob'] === null ? null : json['UserBlob'],
-        'type': json['Type'] === undefined ? undefined : json['Type'] === null ? null : TaskTypeFromJSON(json['Type']),
+        'type': json['Type'] == null ? undefined : TaskTypeFromJSON(json['Type']),
         'isServiceConcluded': json['IsServiceConcluded'] === undefined ? undefined : json['IsServiceConcluded'] === null ? null : json['IsServiceConcluded'],
         'failJobOnFailure': json['FailJobOnFailure'] === undefined ? undefined : json['FailJobOnFailure'] === null ? null : json['FailJobOnFailure'],
         'failJobOnFailureCount': json['FailJobOnFailureCount'] === undefined ? undefined : json['FailJobOnFailureCount'] === null ? null : json['FailJobOnFailureCount'],
@@ -294,7 +294,7 @@ export function TaskToJSON(json: any): Task {
     return TaskToJSONTyped(json, false);
 }
 
-export function TaskToJSONTyped(value?: Omit<Task, 'taskId'|'jobTaskId'|'instanceId'|'state'|'previousState'|'hasRuntime'|'submitTime'|'createTime'|'startTime'|'endTime'|'changeTime'|'parentJobId'|'exitCode'|'requeueCount'|'errorMessage'|'output'|'isServiceConcluded'|'allocatedCoreIds'|'allocatedNodes'|'executionFailureRetryCount'|'autoRequeueCount'> | null, ignoreDiscriminator: boolean = false): any {
+export function TaskToJSONTyped(value?: Omit<Task, 'taskId'|'jobTaskId'|'instanceId'|'hasRuntime'|'submitTime'|'createTime'|'startTime'|'endTime'|'changeTime'|'parentJobId'|'exitCode'|'requeueCount'|'errorMessage'|'output'|'isServiceConcluded'|'allocatedCoreIds'|'allocatedNodes'|'executionFailureRetryCount'|'autoRequeueCount'> | null, ignoreDiscriminator: boolean = false): any {
     if (value == null) {
         return value;
     }
@@ -302,6 +302,8 @@ export function TaskToJSONTyped(value?: Omit<Task, 'taskId'|'jobTaskId'|'instanc
     return {
         
         'Name': value['name'],
+        'State': TaskStateToJSON(value['state']),
+        'PreviousState': TaskStateToJSON(value['previousState']),
         'MinCores': value['minCores'],
         'MaxCores': value['maxCores'],
         'MinNodes': value['minNodes'],

@@ -124,7 +124,7 @@ export interface WebSessionStartInfo {
     /**
      * 
      */
-    resourceUnitType?: SessionUnitType | null;
+    resourceUnitType?: SessionUnitType;
     /**
      * Seconds; -1 (default) is unlimited.
      */
@@ -206,7 +206,7 @@ export function WebSessionStartInfoFromJSONTyped(json: any, ignoreDiscriminator:
         'password': json['Password'] === undefined ? undefined : json['Password'] === null ? null : json['Password'],
         'priority': json['Priority'] === undefined ? undefined : json['Priority'] === null ? null : json['Priority'],
         'requestedNodesStr': json['RequestedNodesStr'] === undefined ? undefined : json['RequestedNodesStr'] === null ? null : json['RequestedNodesStr'],
-        'resourceUnitType': json['ResourceUnitType'] === undefined ? undefined : json['ResourceUnitType'] === null ? null : SessionUnitTypeFromJSON(json['ResourceUnitType']),
+        'resourceUnitType': json['ResourceUnitType'] == null ? undefined : SessionUnitTypeFromJSON(json['ResourceUnitType']),
         'runtime': json['Runtime'] == null ? undefined : json['Runtime'],
         'serviceJobName': json['ServiceJobName'] === undefined ? undefined : json['ServiceJobName'] === null ? null : json['ServiceJobName'],
         'serviceJobProject': json['ServiceJobProject'] === undefined ? undefined : json['ServiceJobProject'] === null ? null : json['ServiceJobProject'],

@@ -1,6 +1,5 @@
 /* tslint:disable */
 /* eslint-disable */
-export * from './ApiVersion';
 export * from './BrokerClientStatus';
 export * from './BrokerClientStatusCode';
 export * from './Cluster';
@@ -8,9 +7,6 @@ export * from './EndOfResponses';
 export * from './EndOfResponsesReason';
 export * from './HpcObject';
 export * from './HpcWebServiceFault';
-export * from './InlineObject';
-export * from './InlineObject1';
-export * from './InlineObject2';
 export * from './Job';
 export * from './JobNodeGroupOp';
 export * from './JobPriority';
