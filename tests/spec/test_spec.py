@@ -400,3 +400,33 @@ def test_json_is_an_emulator_extension_outside_soa() -> None:
                 assert marked is not soa, op["operationId"]
                 assert "application/xml" in content, op["operationId"]
     assert seen > 40
+
+
+def test_no_anonymous_unions_and_nullable_enums_are_bare_refs() -> None:
+    """Generators name each multi-branch `oneOf` InlineObjectN (and Go pulls in a validator
+    module for it); C and Java cannot compile `oneOf: [$ref, null]` enums."""
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            branches = node.get("oneOf")
+            if isinstance(branches, list):
+                real = [b for b in branches if b.get("type") != "null"]
+                assert len(real) == 1, f"anonymous union at {where}"
+                assert "$ref" not in real[0] or "enum" not in resolve(real[0]), where
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}/{i}")
+
+    walk(SPEC, "#")
+    for name, schema in SCHEMAS.items():
+        for prop in schema.get("x-hpc-nillable", []):
+            target = schema["properties"][prop]
+            assert set(target) == {"$ref"} and "enum" in resolve(target), f"{name}.{prop}"
+
+
+def test_client_notes_state_the_wire_rules() -> None:
+    notes = SPEC["info"]["description"].split("**Client notes")[1]
+    for rule in ("Content-Length: 0", "Accept: application/xml", "application/json", "api-version"):
+        assert rule in notes
