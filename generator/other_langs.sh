@@ -30,6 +30,7 @@ if git -C "$root" rev-parse > /dev/null 2>&1 && ! git -C "$root" diff --quiet --
 fi
 npx tsc -p tsconfig.json
 node dist/scenario/run.js || status=1
+node dist/scenario/parity.js | python scenario/parity_check.py || status=1
 wait
 
 echo "== Go (defaults)"
