@@ -193,6 +193,9 @@ class JobXml(RootModel[str]):
         str,
         Field(
             description='A job XML document (HpcJobXml): root `<Job Version="3.000" ...>` in namespace\n`http://schemas.microsoft.com/HPCS2008R2/scheduler/`, properties as attributes, children\n`CustomProperties`, `Dependencies`, `Tasks` (`<Task CommandLine=".." .../>`). Sent verbatim. [D]\n',
+            examples=[
+                '<Job xmlns="http://schemas.microsoft.com/HPCS2008R2/scheduler/" Name="example"><Tasks><Task CommandLine="echo hi"/></Tasks></Job>'
+            ],
             json_schema_extra={
                 "xml": {
                     "name": "Job",
