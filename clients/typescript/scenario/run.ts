@@ -114,6 +114,8 @@ async function main(): Promise<number> {
       must(Number.isInteger(jobId) && jobId > 0, `job id ${jobId}`);
       const back = await jobs.getJob({ jobId, properties: "Name" });
       must(Array.isArray(back) && prop(back, "Name") === "ts <scenario> & co", `name round trip: ${JSON.stringify(back)}`);
+      const doc = await (await jobs.getJobRaw({ jobId, render: "HpcJobXml" })).raw.text();
+      must(/^<(\w+:)?Job\b/.test(doc) && doc.includes("ts &lt;scenario&gt; &amp; co"), `HpcJobXml: ${doc.slice(0, 80)}`);
       return `job ${jobId}`;
     });
     await step("Add Task", async () => {

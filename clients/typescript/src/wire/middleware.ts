@@ -81,19 +81,16 @@ export function dataContractWire(): Middleware {
       const type = (response.headers.get("content-type") ?? "").toLowerCase();
       if (!/^(application|text)\/xml\b/.test(type)) return;
       const text = await response.text();
-      let data: unknown;
-      if (text.length === 0) {
-        data = undefined;
-      } else if (isRawRoot(text)) {
-        data = text; // Render=HpcJobXml: the document itself, as the generated union's string branch
-      } else {
-        data = decode(text)[1];
+      const { status, statusText } = response;
+      if (text.length > 0 && isRawRoot(text)) {
+        // Render=HpcJobXml: the document itself, left as XML; read it with `...Raw()` + `raw.text()`.
+        return new Response(text, { status, statusText, headers: response.headers });
       }
+      const data: unknown = text.length === 0 ? undefined : decode(text)[1];
       const headers = new Headers(response.headers);
       headers.set("content-type", JSON_CONTENT_TYPE);
       headers.delete("content-length");
       headers.set("x-hpc-wire-content-type", type);
-      const status = response.status;
       const nobody = data === undefined || status === 204 || status === 304;
       return new Response(nobody ? null : JSON.stringify(data), { status, statusText: response.statusText, headers });
     },
