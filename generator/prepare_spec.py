@@ -14,7 +14,12 @@ writes a second document that only the generator reads:
 * ``api-version`` headers become optional and keep no default, so the client-wide header
   applies and a per-call value still wins;
 * ``x-emulator-extension`` marks (JSON media types of the scheduler operations, which only the
-  emulator's JSON extension speaks) are dropped: the generator types the JSON form either way.
+  emulator's JSON extension speaks) are dropped: the generator types the JSON form either way;
+* the properties an object lists in ``x-hpc-nillable`` (nullable enums, written as a bare
+  ``$ref`` so that C and Java generators compile) become ``oneOf: [$ref, null]`` again:
+  Python can say "or None";
+* enum varnames prefixed with their enum's own name (globally unique, as C and Go need) lose
+  that prefix: Python enum members are namespaced by their class already.
 
 It also writes the faithful spec as JSON next to the generated package, where the overrides
 and the emulator load the ``xml`` hints at run time.
@@ -64,6 +69,35 @@ def _response(resp: dict[str, Any]) -> None:
         resp["content"] = {"application/json": xml}
 
 
+def _unprefix_varnames(name: str, schema: dict[str, Any]) -> None:
+    names = schema.get("x-enum-varnames")
+    if names and all(n.startswith(name) and n != name for n in names):
+        bare = [n[len(name) :] for n in names]
+        if bare == [str(v) for v in schema["enum"]]:
+            del schema["x-enum-varnames"]  # the generators' own naming, as before the prefix
+        else:
+            schema["x-enum-varnames"] = bare
+
+
+def _nillable(schema: dict[str, Any]) -> None:
+    props = schema.get("properties", {})
+    for name in schema.pop("x-hpc-nillable", []):
+        props[name] = {"oneOf": [props[name], {"type": "null"}]}
+
+
+def _python_schemas(spec: dict[str, Any]) -> None:
+    for name, schema in spec.get("components", {}).get("schemas", {}).items():
+        _unprefix_varnames(name, schema)
+        _nillable(schema)
+
+
+def unprefixed(spec: dict[str, Any]) -> dict[str, Any]:
+    """The faithful spec with Python-style enums (for the emulator's models)."""
+    out = copy.deepcopy(spec)
+    _python_schemas(out)
+    return out
+
+
 def _is_success(status: str) -> bool:
     return status.startswith("2")
 
@@ -75,6 +109,7 @@ def derive(spec: dict[str, Any]) -> dict[str, Any]:
         _request_body(body)
     for resp in comps.get("responses", {}).values():
         _response(resp)
+    _python_schemas(view)
     for param in comps.get("parameters", {}).values():
         if param.get("name") == "api-version":
             param["required"] = False
@@ -95,8 +130,11 @@ def derive(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 4:
-        print("usage: prepare_spec.py SPEC GENERATOR_VIEW RUNTIME_JSON", file=sys.stderr)
+    if len(argv) not in (4, 5):
+        print(
+            "usage: prepare_spec.py SPEC GENERATOR_VIEW RUNTIME_JSON [MODELS_SPEC]",
+            file=sys.stderr,
+        )
         return 2
     spec = yaml.safe_load(Path(argv[1]).read_text(encoding="utf-8"))
     out = Path(argv[2])
@@ -107,6 +145,8 @@ def main(argv: list[str]) -> int:
     runtime.write_text(
         json.dumps(spec, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8"
     )
+    if len(argv) == 5:
+        Path(argv[4]).write_text(json.dumps(unprefixed(spec), indent=1) + "\n", encoding="utf-8")
     return 0
 
 

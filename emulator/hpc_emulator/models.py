@@ -9,18 +9,15 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel, SecretStr
 
 
-class ApiVersion(StrEnum):
-    """
-    Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3), 2012-03-31.3.4 (SP4),
-    2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
-    documentation. [D]
-
-    """
-
-    v2011_11_01 = "2011-11-01"
-    v2012_03_31_3_4 = "2012-03-31.3.4"
-    v2012_11_01_4_0 = "2012-11-01.4.0"
-    v2012_11_01 = "2012-11-01"
+class ApiVersion(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3), 2012-03-31.3.4 (SP4),\n2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`\ndocumentation. [D]\nA string, not an enum: the dotted values are not identifiers in C (and a newer head node\nmay accept values not listed here). [I]\n",
+            examples=["2012-11-01.4.0", "2012-03-31.3.4", "2011-11-01", "2012-11-01"],
+            pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}(\\.[0-9]+)*$",
+        ),
+    ]
 
 
 class PropertyNames(RootModel[str]):
@@ -196,6 +193,9 @@ class JobXml(RootModel[str]):
         str,
         Field(
             description='A job XML document (HpcJobXml): root `<Job Version="3.000" ...>` in namespace\n`http://schemas.microsoft.com/HPCS2008R2/scheduler/`, properties as attributes, children\n`CustomProperties`, `Dependencies`, `Tasks` (`<Task CommandLine=".." .../>`). Sent verbatim. [D]\n',
+            examples=[
+                '<Job xmlns="http://schemas.microsoft.com/HPCS2008R2/scheduler/" Name="example"><Tasks><Task CommandLine="echo hi"/></Tasks></Job>'
+            ],
             json_schema_extra={
                 "xml": {
                     "name": "Job",

@@ -50,7 +50,10 @@ def _responses(op: dict[str, Any]) -> tuple[_spec.Schema | None, _spec.Schema | 
             if schema is None:
                 continue
             if content_type.endswith("xml"):
-                xml = xml or schema
+                # Other documents the same media type may carry (Get Job with Render=HpcJobXml),
+                # kept out of `schema` so generators see one type, not an anonymous union.
+                others = media.get("x-hpc-alternatives")
+                xml = xml or ({"oneOf": [schema, *others]} if others else schema)
             elif content_type.endswith("json"):
                 json_ = json_ or schema
     return xml, json_

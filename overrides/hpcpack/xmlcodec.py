@@ -376,7 +376,9 @@ def _compile_body(body: _spec.Schema, ns: str) -> Decoder:
     kind = body.get("type")
     if body.get("x-hpc-json-form"):
         form = _spec.schemas()[body["x-hpc-json-form"]]
-        numbers = dict(zip(form.get("x-enum-varnames", []), form.get("enum", []), strict=False))
+        # Same position, same member: the XML enum's names pair with its JSON form's numbers
+        # (the JSON form's varnames are prefixed to be unique across the spec).
+        numbers = dict(zip(body.get("enum", []), form.get("enum", []), strict=False))
 
         def json_form(elem: Element) -> Any:
             text = (elem.text or "").strip()

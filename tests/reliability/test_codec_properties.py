@@ -35,7 +35,8 @@ def expected_decoding(root: str, data: Any) -> Any:
     form = body.get("x-hpc-json-form")
     if form:
         target = S.schemas()[form]
-        return dict(zip(target["x-enum-varnames"], target["enum"], strict=True))[data]
+        # same position, same member (the JSON form's varnames carry its own name as prefix)
+        return dict(zip(body["enum"], target["enum"], strict=True))[data]
     return _absent_value_is_null(root, data)
 
 

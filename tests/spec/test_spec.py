@@ -136,9 +136,9 @@ def test_operation_shape(
     assert {"4XX", "5XX"} <= statuses, f"{op_id} documents no fault responses"
     for status in ("4XX", "5XX"):
         fault = resolve(op["responses"][status])
-        xml_schema = fault["content"]["application/xml"]["schema"]
-        refs = {s["$ref"] for s in xml_schema["oneOf"]}
-        assert "#/components/schemas/HpcWebServiceFault" in refs
+        xml_media = fault["content"]["application/xml"]
+        assert xml_media["schema"] == {"$ref": "#/components/schemas/HpcWebServiceFault"}
+        assert {"$ref": "#/components/schemas/SerializedString"} in xml_media["x-hpc-alternatives"]
     params = [resolve(p) for p in op.get("parameters", []) + item.get("parameters", [])]
     api_version = [p for p in params if p["name"] == "api-version"]
     assert len(api_version) == 1 and api_version[0]["in"] == "header"
@@ -161,8 +161,47 @@ def test_both_uri_forms_and_get_clusters_without_cluster_segment() -> None:
     urls = [s["url"] for s in SPEC["servers"]]
     assert "https://{head}/WindowsHpc" in urls
     assert "https://{head}/WindowsHpc/{cluster}" in urls
-    clusters = SPEC["paths"]["/Clusters"]["servers"]
-    assert [s["url"] for s in clusters] == ["https://{head}/WindowsHpc"]
+    # No path-level servers (generators let them override the caller's base URL): the rule
+    # that Get Clusters never carries a cluster segment is stated in prose instead.
+    assert all("servers" not in item for item in SPEC["paths"].values())
+    assert "never carries a cluster segment" in SPEC["paths"]["/Clusters"]["get"]["description"]
+
+
+def test_info_version_is_semver_and_enum_varnames_are_globally_unique() -> None:
+    assert re.fullmatch(r"\d+\.\d+\.\d+", SPEC["info"]["version"])
+    seen: dict[str, str] = {}
+    for name, schema in SPEC["components"]["schemas"].items():
+        if "enum" not in schema:
+            continue
+        varnames = schema.get("x-enum-varnames")
+        assert varnames is not None, f"{name} has no x-enum-varnames"
+        for var in varnames:
+            key = var.upper()
+            assert key not in seen, f"{name}.{var} collides with {seen[key]}"
+            assert key.lower() not in {n.lower() for n in SPEC["components"]["schemas"]}
+            seen[key] = name
+
+
+def test_every_array_item_names_its_element() -> None:
+    def arrays(node: object) -> list[dict[str, object]]:
+        found = []
+        if isinstance(node, dict):
+            if node.get("type") in ("array", ["array", "null"]):
+                found.append(node)
+            for value in node.values():
+                found += arrays(value)
+        elif isinstance(node, list):
+            for value in node:
+                found += arrays(value)
+        return found
+
+    for arr in arrays(SPEC["components"]["schemas"]):
+        items = arr["items"]
+        assert isinstance(items, dict)
+        # On the items themselves: generators do not look through a $ref for the element name.
+        assert items.get("xml", {}).get("name"), items
+        if "$ref" in items:
+            assert items["xml"]["name"] == resolve(items)["xml"]["name"]
 
 
 def test_basic_auth_security_scheme_applies_everywhere() -> None:
@@ -182,7 +221,7 @@ def _xml_content_schemas() -> set[str]:
             if "xml" not in media:
                 continue
             schema = body["schema"]
-            for ref in [schema, *schema.get("oneOf", [])]:
+            for ref in [schema, *schema.get("oneOf", []), *body.get("x-hpc-alternatives", [])]:
                 if "$ref" in ref:
                     names.add(ref["$ref"].rsplit("/", 1)[1])
 
@@ -253,8 +292,11 @@ def test_numeric_enums_have_varnames() -> None:
     for name, schema in SCHEMAS.items():
         if "enum" in schema and schema.get("type") == "integer":
             assert len(schema["x-enum-varnames"]) == len(schema["enum"]), name
+    # api-version: a string with its known values as examples (dotted values are not C
+    # identifiers), each matching the schema's pattern.
     api = SCHEMAS["ApiVersion"]
-    assert "2012-11-01.4.0" in api["enum"] and len(api["x-enum-varnames"]) == len(api["enum"])
+    assert "enum" not in api and "2012-11-01.4.0" in api["examples"]
+    assert all(re.fullmatch(api["pattern"], v) for v in api["examples"])
 
 
 def test_typed_property_views_cover_the_catalogue() -> None:
@@ -358,3 +400,33 @@ def test_json_is_an_emulator_extension_outside_soa() -> None:
                 assert marked is not soa, op["operationId"]
                 assert "application/xml" in content, op["operationId"]
     assert seen > 40
+
+
+def test_no_anonymous_unions_and_nullable_enums_are_bare_refs() -> None:
+    """Generators name each multi-branch `oneOf` InlineObjectN (and Go pulls in a validator
+    module for it); C and Java cannot compile `oneOf: [$ref, null]` enums."""
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            branches = node.get("oneOf")
+            if isinstance(branches, list):
+                real = [b for b in branches if b.get("type") != "null"]
+                assert len(real) == 1, f"anonymous union at {where}"
+                assert "$ref" not in real[0] or "enum" not in resolve(real[0]), where
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}/{i}")
+
+    walk(SPEC, "#")
+    for name, schema in SCHEMAS.items():
+        for prop in schema.get("x-hpc-nillable", []):
+            target = schema["properties"][prop]
+            assert set(target) == {"$ref"} and "enum" in resolve(target), f"{name}.{prop}"
+
+
+def test_client_notes_state_the_wire_rules() -> None:
+    notes = SPEC["info"]["description"].split("**Client notes")[1]
+    for rule in ("Content-Length: 0", "Accept: application/xml", "application/json", "api-version"):
+        assert rule in notes

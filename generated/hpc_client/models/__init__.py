@@ -8,7 +8,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .api_version import ApiVersion
     from .broker_client_status import BrokerClientStatus
     from .broker_client_status_code import BrokerClientStatusCode
     from .cluster import Cluster
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
     from .web_session_start_info import WebSessionStartInfo
 
 _MODULES = {
-    "ApiVersion": ".api_version",
     "BrokerClientStatus": ".broker_client_status",
     "BrokerClientStatusCode": ".broker_client_status_code",
     "Cluster": ".cluster",
@@ -83,7 +81,6 @@ def __dir__() -> list[str]:
 
 
 __all__ = (
-    "ApiVersion",
     "BrokerClientStatus",
     "BrokerClientStatusCode",
     "Cluster",

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.api_version import ApiVersion
 from ...types import UNSET, Response, Unset
 
 
@@ -15,11 +14,11 @@ def _get_kwargs(
     *,
     body: str | Unset = UNSET,
     forced: bool | Unset = UNSET,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(api_version, Unset):
-        headers["api-version"] = str(api_version)
+        headers["api-version"] = api_version
 
     params: dict[str, Any] = {}
 
@@ -73,7 +72,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: str | Unset = UNSET,
     forced: bool | Unset = UNSET,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[Any]:
     """Cancel Job
 
@@ -83,10 +82,12 @@ def sync_detailed(
     Args:
         job_id (int):
         forced (bool | Unset):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (str | Unset): Reason for a cancel, at most 128 characters. [D]
 
     Raises:
@@ -117,7 +118,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: str | Unset = UNSET,
     forced: bool | Unset = UNSET,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[Any]:
     """Cancel Job
 
@@ -127,10 +128,12 @@ async def asyncio_detailed(
     Args:
         job_id (int):
         forced (bool | Unset):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (str | Unset): Reason for a cancel, at most 128 characters. [D]
 
     Raises:

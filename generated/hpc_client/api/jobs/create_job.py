@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.api_version import ApiVersion
 from ...models.property_ import Property
 from ...types import UNSET, Response, Unset
 
@@ -13,11 +12,11 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: list[Property],
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(api_version, Unset):
-        headers["api-version"] = str(api_version)
+        headers["api-version"] = api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -65,7 +64,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[Property],
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[int]:
     """Create Job
 
@@ -74,10 +73,12 @@ def sync_detailed(
     Enum values may be sent by name or by number. Not idempotent. [D]
 
     Args:
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (list[Property]): A single object (job, task, node, custom properties, environment
             variables) as a name/value list. [D]
 
@@ -105,7 +106,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: list[Property],
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> int | None:
     """Create Job
 
@@ -114,10 +115,12 @@ def sync(
     Enum values may be sent by name or by number. Not idempotent. [D]
 
     Args:
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (list[Property]): A single object (job, task, node, custom properties, environment
             variables) as a name/value list. [D]
 
@@ -140,7 +143,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[Property],
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[int]:
     """Create Job
 
@@ -149,10 +152,12 @@ async def asyncio_detailed(
     Enum values may be sent by name or by number. Not idempotent. [D]
 
     Args:
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (list[Property]): A single object (job, task, node, custom properties, environment
             variables) as a name/value list. [D]
 
@@ -178,7 +183,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: list[Property],
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> int | None:
     """Create Job
 
@@ -187,10 +192,12 @@ async def asyncio(
     Enum values may be sent by name or by number. Not idempotent. [D]
 
     Args:
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (list[Property]): A single object (job, task, node, custom properties, environment
             variables) as a name/value list. [D]
 

@@ -5,18 +5,17 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.api_version import ApiVersion
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: str,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(api_version, Unset):
-        headers["api-version"] = str(api_version)
+        headers["api-version"] = api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -59,7 +58,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: str,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[int]:
     """Create Job From XML
 
@@ -67,10 +66,12 @@ def sync_detailed(
     Job, root `Job` in `http://schemas.microsoft.com/HPCS2008R2/scheduler/`). Not idempotent. [D]
 
     Args:
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (str): A job XML document (HpcJobXml): root `<Job Version="3.000" ...>` in namespace
             `http://schemas.microsoft.com/HPCS2008R2/scheduler/`, properties as attributes, children
             `CustomProperties`, `Dependencies`, `Tasks` (`<Task CommandLine=".." .../>`). Sent
@@ -100,7 +101,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: str,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> int | None:
     """Create Job From XML
 
@@ -108,10 +109,12 @@ def sync(
     Job, root `Job` in `http://schemas.microsoft.com/HPCS2008R2/scheduler/`). Not idempotent. [D]
 
     Args:
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (str): A job XML document (HpcJobXml): root `<Job Version="3.000" ...>` in namespace
             `http://schemas.microsoft.com/HPCS2008R2/scheduler/`, properties as attributes, children
             `CustomProperties`, `Dependencies`, `Tasks` (`<Task CommandLine=".." .../>`). Sent
@@ -136,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: str,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[int]:
     """Create Job From XML
 
@@ -144,10 +147,12 @@ async def asyncio_detailed(
     Job, root `Job` in `http://schemas.microsoft.com/HPCS2008R2/scheduler/`). Not idempotent. [D]
 
     Args:
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (str): A job XML document (HpcJobXml): root `<Job Version="3.000" ...>` in namespace
             `http://schemas.microsoft.com/HPCS2008R2/scheduler/`, properties as attributes, children
             `CustomProperties`, `Dependencies`, `Tasks` (`<Task CommandLine=".." .../>`). Sent
@@ -175,7 +180,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: str,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> int | None:
     """Create Job From XML
 
@@ -183,10 +188,12 @@ async def asyncio(
     Job, root `Job` in `http://schemas.microsoft.com/HPCS2008R2/scheduler/`). Not idempotent. [D]
 
     Args:
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (str): A job XML document (HpcJobXml): root `<Job Version="3.000" ...>` in namespace
             `http://schemas.microsoft.com/HPCS2008R2/scheduler/`, properties as attributes, children
             `CustomProperties`, `Dependencies`, `Tasks` (`<Task CommandLine=".." .../>`). Sent

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.api_version import ApiVersion
 from ...models.property_ import Property
 from ...types import UNSET, Response, Unset
 
@@ -15,11 +14,11 @@ def _get_kwargs(
     job_id: int,
     *,
     body: list[Property],
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(api_version, Unset):
-        headers["api-version"] = str(api_version)
+        headers["api-version"] = api_version
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -69,7 +68,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[Property],
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[Any]:
     """Set Job Properties
 
@@ -77,10 +76,12 @@ def sync_detailed(
 
     Args:
         job_id (int):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (list[Property]): A single object (job, task, node, custom properties, environment
             variables) as a name/value list. [D]
 
@@ -110,7 +111,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[Property],
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[Any]:
     """Set Job Properties
 
@@ -118,10 +119,12 @@ async def asyncio_detailed(
 
     Args:
         job_id (int):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (list[Property]): A single object (job, task, node, custom properties, environment
             variables) as a name/value list. [D]
 

@@ -6,18 +6,17 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.api_version import ApiVersion
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     group_name: str,
     *,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(api_version, Unset):
-        headers["api-version"] = str(api_version)
+        headers["api-version"] = api_version
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -59,7 +58,7 @@ def sync_detailed(
     group_name: str,
     *,
     client: AuthenticatedClient | Client,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[list[str]]:
     """Get Node Group Members
 
@@ -68,10 +67,12 @@ def sync_detailed(
 
     Args:
         group_name (str):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,7 +98,7 @@ def sync(
     group_name: str,
     *,
     client: AuthenticatedClient | Client,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> list[str] | None:
     """Get Node Group Members
 
@@ -106,10 +107,12 @@ def sync(
 
     Args:
         group_name (str):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,7 +133,7 @@ async def asyncio_detailed(
     group_name: str,
     *,
     client: AuthenticatedClient | Client,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[list[str]]:
     """Get Node Group Members
 
@@ -139,10 +142,12 @@ async def asyncio_detailed(
 
     Args:
         group_name (str):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +171,7 @@ async def asyncio(
     group_name: str,
     *,
     client: AuthenticatedClient | Client,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> list[str] | None:
     """Get Node Group Members
 
@@ -175,10 +180,12 @@ async def asyncio(
 
     Args:
         group_name (str):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

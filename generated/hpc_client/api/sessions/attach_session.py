@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.api_version import ApiVersion
 from ...models.web_session_info import WebSessionInfo
 from ...types import UNSET, Response, Unset
 
@@ -15,11 +14,11 @@ def _get_kwargs(
     session_id: int,
     *,
     durable: bool,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(api_version, Unset):
-        headers["api-version"] = str(api_version)
+        headers["api-version"] = api_version
 
     params: dict[str, Any] = {}
 
@@ -69,7 +68,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     durable: bool,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[WebSessionInfo]:
     """Attach to Session
 
@@ -78,10 +77,12 @@ def sync_detailed(
     Args:
         session_id (int):
         durable (bool):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,7 +110,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     durable: bool,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> WebSessionInfo | None:
     """Attach to Session
 
@@ -118,10 +119,12 @@ def sync(
     Args:
         session_id (int):
         durable (bool):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,7 +147,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     durable: bool,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[WebSessionInfo]:
     """Attach to Session
 
@@ -153,10 +156,12 @@ async def asyncio_detailed(
     Args:
         session_id (int):
         durable (bool):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +187,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     durable: bool,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> WebSessionInfo | None:
     """Attach to Session
 
@@ -191,10 +196,12 @@ async def asyncio(
     Args:
         session_id (int):
         durable (bool):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.api_version import ApiVersion
 from ...models.web_session_info import WebSessionInfo
 from ...models.web_session_start_info import WebSessionStartInfo
 from ...types import UNSET, Response, Unset
@@ -15,11 +14,11 @@ def _get_kwargs(
     *,
     body: WebSessionStartInfo,
     durable: bool,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(api_version, Unset):
-        headers["api-version"] = str(api_version)
+        headers["api-version"] = api_version
 
     params: dict[str, Any] = {}
 
@@ -71,7 +70,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: WebSessionStartInfo,
     durable: bool,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[WebSessionInfo]:
     """Create Session
 
@@ -80,10 +79,12 @@ def sync_detailed(
 
     Args:
         durable (bool):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (WebSessionStartInfo): Create Session body. **In XML the child elements must be in
             ordinal alphabetical order**
             (as listed here: note `UseSessionPool` before `Username`). The documentation requires
@@ -116,7 +117,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: WebSessionStartInfo,
     durable: bool,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> WebSessionInfo | None:
     """Create Session
 
@@ -125,10 +126,12 @@ def sync(
 
     Args:
         durable (bool):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (WebSessionStartInfo): Create Session body. **In XML the child elements must be in
             ordinal alphabetical order**
             (as listed here: note `UseSessionPool` before `Username`). The documentation requires
@@ -156,7 +159,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: WebSessionStartInfo,
     durable: bool,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[WebSessionInfo]:
     """Create Session
 
@@ -165,10 +168,12 @@ async def asyncio_detailed(
 
     Args:
         durable (bool):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (WebSessionStartInfo): Create Session body. **In XML the child elements must be in
             ordinal alphabetical order**
             (as listed here: note `UseSessionPool` before `Username`). The documentation requires
@@ -199,7 +204,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: WebSessionStartInfo,
     durable: bool,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> WebSessionInfo | None:
     """Create Session
 
@@ -208,10 +213,12 @@ async def asyncio(
 
     Args:
         durable (bool):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (WebSessionStartInfo): Create Session body. **In XML the child elements must be in
             ordinal alphabetical order**
             (as listed here: note `UseSessionPool` before `Username`). The documentation requires

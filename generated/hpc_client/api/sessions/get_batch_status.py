@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.api_version import ApiVersion
 from ...models.broker_client_status_code import BrokerClientStatusCode
 from ...types import UNSET, Response, Unset
 
@@ -15,11 +14,11 @@ def _get_kwargs(
     session_id: int,
     batch_name: str,
     *,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(api_version, Unset):
-        headers["api-version"] = str(api_version)
+        headers["api-version"] = api_version
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -63,7 +62,7 @@ def sync_detailed(
     batch_name: str,
     *,
     client: AuthenticatedClient | Client,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[BrokerClientStatusCode]:
     """Get Request Status
 
@@ -72,10 +71,12 @@ def sync_detailed(
     Args:
         session_id (int):
         batch_name (str):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,7 +104,7 @@ def sync(
     batch_name: str,
     *,
     client: AuthenticatedClient | Client,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> BrokerClientStatusCode | None:
     """Get Request Status
 
@@ -112,10 +113,12 @@ def sync(
     Args:
         session_id (int):
         batch_name (str):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +141,7 @@ async def asyncio_detailed(
     batch_name: str,
     *,
     client: AuthenticatedClient | Client,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[BrokerClientStatusCode]:
     """Get Request Status
 
@@ -147,10 +150,12 @@ async def asyncio_detailed(
     Args:
         session_id (int):
         batch_name (str):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +181,7 @@ async def asyncio(
     batch_name: str,
     *,
     client: AuthenticatedClient | Client,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> BrokerClientStatusCode | None:
     """Get Request Status
 
@@ -185,10 +190,12 @@ async def asyncio(
     Args:
         session_id (int):
         batch_name (str):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.api_version import ApiVersion
 from ...types import UNSET, File, Response, Unset
 
 
@@ -17,11 +16,11 @@ def _get_kwargs(
     body: File,
     genericservice: bool | Unset = UNSET,
     commit: bool | Unset = UNSET,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(api_version, Unset):
-        headers["api-version"] = str(api_version)
+        headers["api-version"] = api_version
 
     params: dict[str, Any] = {}
 
@@ -81,7 +80,7 @@ def sync_detailed(
     body: File,
     genericservice: bool | Unset = UNSET,
     commit: bool | Unset = UNSET,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[Any]:
     """Send Requests
 
@@ -96,10 +95,12 @@ def sync_detailed(
         batch_name (str):
         genericservice (bool | Unset):
         commit (bool | Unset):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (File): A SOA message stream (SOAP envelopes in a wrapper element, or generic-service
             text).
 
@@ -135,7 +136,7 @@ async def asyncio_detailed(
     body: File,
     genericservice: bool | Unset = UNSET,
     commit: bool | Unset = UNSET,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[Any]:
     """Send Requests
 
@@ -150,10 +151,12 @@ async def asyncio_detailed(
         batch_name (str):
         genericservice (bool | Unset):
         commit (bool | Unset):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (File): A SOA message stream (SOAP envelopes in a wrapper element, or generic-service
             text).
 

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.api_version import ApiVersion
 from ...models.property_ import Property
 from ...types import UNSET, Response, Unset
 
@@ -16,11 +15,11 @@ def _get_kwargs(
     task_id: int,
     *,
     body: list[Property] | Unset = UNSET,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(api_version, Unset):
-        headers["api-version"] = str(api_version)
+        headers["api-version"] = api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -73,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[Property] | Unset = UNSET,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[Any]:
     """Requeue Task
 
@@ -83,10 +82,12 @@ def sync_detailed(
     Args:
         job_id (int):
         task_id (int):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (list[Property] | Unset): A single object (job, task, node, custom properties,
             environment variables) as a name/value list. [D]
 
@@ -118,7 +119,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: list[Property] | Unset = UNSET,
-    api_version: ApiVersion | Unset = UNSET,
+    api_version: str | Unset = UNSET,
 ) -> Response[Any]:
     """Requeue Task
 
@@ -128,10 +129,12 @@ async def asyncio_detailed(
     Args:
         job_id (int):
         task_id (int):
-        api_version (ApiVersion | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2
-            SP3), 2012-03-31.3.4 (SP4),
+        api_version (str | Unset): Known api-version values: 2011-11-01 (HPC Pack 2008 R2 SP3),
+            2012-03-31.3.4 (SP4),
             2012-11-01.4.0 (HPC Pack 2012, 2012 R2, 2016). `2012-11-01` appears in the `$filter`
             documentation. [D]
+            A string, not an enum: the dotted values are not identifiers in C (and a newer head node
+            may accept values not listed here). [I]
         body (list[Property] | Unset): A single object (job, task, node, custom properties,
             environment variables) as a name/value list. [D]
 

@@ -1,0 +1,274 @@
+/* tslint:disable */
+/* eslint-disable */
+/**
+ * HPC Pack WindowsHpc REST web service
+ * The original HPC Pack REST web service, rooted at `https://<head_node>[:port]/WindowsHpc` (HPC Pack 2008 R2 SP2 to HPC Pack 2019). It is *not* the newer `/hpc` REST API.  **URI forms.** Paths below use the HPC Pack 2016 form (`/WindowsHpc/<resource>`). Before HPC Pack 2016 every path carries the cluster name (`/WindowsHpc/<cluster>/<resource>`): pick the second server entry and fill `cluster`. *Get Clusters* never carries a cluster segment. Path and query-parameter names are matched case-insensitively by the service.  **Formats.** XML is the server default (`Accept: application/xml`). Bodies are written by WCF\'s `DataContractSerializer`: child elements appear, and must be sent, in ordinal alphabetical order; nulls are `i:nil=\"true\"` with `xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"`. Each schema\'s `xml` object gives the element name and namespace. The reader is strict in what it keeps and silent in what it drops: a wrong root name or namespace is a fault, while a member out of order, in another namespace or unknown is skipped without an error. [I, .NET DataContractSerializer rules]  **Media types.** Request bodies are `application/xml` or `text/xml` (any `charset`, a UTF-8 BOM allowed); void POSTs send `Content-Length: 0` (IIS answers 411 without a length [I]). [D]/[I] JSON (`application/json`) is documented for the SOA operations only [D]. The scheduler, node and cluster operations speak XML only: Microsoft\'s 2016 REST sample says the old API \"does XML only\" [C] and JSON arrived with the newer `/hpc` API (HPC Pack 2016 Update 1 release notes) [D]. Their `application/json` media types carry `x-emulator-extension: true`: they describe the local emulator\'s optional JSON extension (`--json-extension`), not the real service. What a head node answers to a JSON body there is unknown [I]; the emulator refuses it with 415 and answers XML whatever the `Accept` header says.  **api-version.** Sent as the `api-version` header (or, equivalently, the `api-version` URI parameter; the header wins when both are present). Operations introduced in HPC Pack 2008 R2 SP3 or later (clusters, active head node, nodes, node groups, SOA) answer 400 without it. The deprecated `CCP_Version` header of SP2 is not described.  **Errors.** With `api-version` 2011-11-01 or later an error body is an `HpcWebServiceFault`; without it, SP2-era operations answer a bare `<string>` message.  **Paging.** Get Job List, Get Task List and Get Node List return one page per call. While rows remain the response carries `x-ms-continuation-QueryId`; repeat the same request with `QueryId=<token>` until the header is absent.  **Client notes (generating a client in another language).** Generated clients need a thin wire layer; `clients/typescript` (typescript-fetch + a fetch middleware) is a worked example. * Scheduler, node and cluster operations: send bodies as `Content-Type: application/xml;   charset=utf-8`, written from the schemas\' `xml` objects (root name and namespace; array   items named by `items.xml.name`; children in declared order, or sorted ordinally where the   schema says `x-hpc-xml-order: ordinal`; `i:nil=\"true\"` for null). Send   `Accept: application/xml` and decode the XML answer by its root element. Generators do   not do this: their XML support (if any) writes no DataContract root or namespace. * SOA operations (`/Sessions`, `/Session/...`): JSON is documented; send and accept   `application/json`. * A POST without a body (Submit, Close, Commit, Purge...) must still send   `Content-Length: 0`; IIS answers 411 without a length. [I] * Send `api-version: 2012-11-01.4.0` (or another `ApiVersion` example) on every call: it is   a string, not an enum, because its dotted values are not identifiers in every language. * Nullable enum properties are a bare `$ref` (listed in the object\'s `x-hpc-nillable`): C   and Java generators cannot compile `oneOf: [$ref, null]`; treat a nil as absent. * One schema per media type: where the same media type can carry another document (Get Job   with `Render=HpcJobXml`; the SP2 `<string>` fault) it is listed in the media type\'s   `x-hpc-alternatives`; such answers are read as text. * Generator settings (openapi-generator 7.26.0): TypeScript (`typescript-fetch`) and Go   compile with the defaults. Java needs `--library native` (only the JDK HTTP client and   Jackson) and `openApiNullable=false` (`jackson-databind-nullable` is an extra dependency   and the XML layer already tells absent from nil). The C generator does not compile this   spec: enum-typed query parameters (`Render`) and string bodies (Cancel reasons, HpcJobXml)   hit bugs of that generator (undeclared `*_e` types, `localVarSingleItemJSON_body`).  Confidence tags in descriptions: [D] documented by Microsoft, [C] seen in Microsoft\'s client code, [I] inferred. 
+ *
+ * The version of the OpenAPI document: 1.0.0
+ * 
+ *
+ * NOTE: This class is auto generated by OpenAPI Generator (https://openapi-generator.tech).
+ * https://openapi-generator.tech
+ * Do not edit the class manually.
+ */
+
+import * as runtime from '../runtime';
+import {
+    type HpcObject,
+    HpcObjectFromJSON,
+    HpcObjectToJSON,
+} from '../models/HpcObject';
+import {
+    type HpcWebServiceFault,
+    HpcWebServiceFaultFromJSON,
+    HpcWebServiceFaultToJSON,
+} from '../models/HpcWebServiceFault';
+
+export interface GetActiveHeadNodeRequest {
+    /**
+     * Operation version. Required on this operation (400 without it). May instead be sent as
+     * the `api-version` URI parameter; the header wins when both are present. [D]
+     * 
+     */
+    apiVersion: string;
+}
+
+export interface GetClustersRequest {
+    /**
+     * Operation version. Required on this operation (400 without it). May instead be sent as
+     * the `api-version` URI parameter; the header wins when both are present. [D]
+     * 
+     */
+    apiVersion: string;
+}
+
+export interface GetJobTemplatesRequest {
+    /**
+     * Operation version. Optional on this SP2-era operation; when absent, errors come back in
+     * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
+     * 
+     */
+    apiVersion?: string;
+}
+
+export interface GetVersionRequest {
+    /**
+     * Operation version. Optional on this SP2-era operation; when absent, errors come back in
+     * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
+     * 
+     */
+    apiVersion?: string;
+}
+
+/**
+ * 
+ */
+export class ClusterApi extends runtime.BaseAPI {
+
+    /**
+     * Creates request options for getActiveHeadNode without sending the request
+     */
+    async getActiveHeadNodeRequestOpts(requestParameters: GetActiveHeadNodeRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['apiVersion'] == null) {
+            throw new runtime.RequiredError(
+                'apiVersion',
+                'Required parameter "apiVersion" was null or undefined when calling getActiveHeadNode().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['apiVersion'] != null) {
+            headerParameters['api-version'] = String(requestParameters['apiVersion']);
+        }
+
+        if (this.configuration && (this.configuration.username !== undefined || this.configuration.password !== undefined)) {
+            headerParameters["Authorization"] = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);
+        }
+
+        let urlPath = `/ActiveHeadnode`;
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * Name of the active head node of a highly available cluster. Requires api-version 2012-03-31.3.4 or later. [D]
+     * Get Active Head Node
+     */
+    async getActiveHeadNodeRaw(requestParameters: GetActiveHeadNodeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<string>> {
+        const requestOptions = await this.getActiveHeadNodeRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        if (this.isJsonMime(response.headers.get('content-type'))) {
+            return new runtime.JSONApiResponse<string>(response);
+        } else {
+            return new runtime.TextApiResponse(response) as any;
+        }
+    }
+
+    /**
+     * Name of the active head node of a highly available cluster. Requires api-version 2012-03-31.3.4 or later. [D]
+     * Get Active Head Node
+     */
+    async getActiveHeadNode(requestParameters: GetActiveHeadNodeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<string> {
+        const response = await this.getActiveHeadNodeRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates request options for getClusters without sending the request
+     */
+    async getClustersRequestOpts(requestParameters: GetClustersRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['apiVersion'] == null) {
+            throw new runtime.RequiredError(
+                'apiVersion',
+                'Required parameter "apiVersion" was null or undefined when calling getClusters().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['apiVersion'] != null) {
+            headerParameters['api-version'] = String(requestParameters['apiVersion']);
+        }
+
+        if (this.configuration && (this.configuration.username !== undefined || this.configuration.password !== undefined)) {
+            headerParameters["Authorization"] = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);
+        }
+
+        let urlPath = `/Clusters`;
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * Name of the cluster this head node serves; use it as the `cluster` server variable of the pre-2016 URI form. This path never carries a cluster segment: call it on the first server form (`https://{head}/WindowsHpc/Clusters`) whatever form the others use. [D] Always one object with the single property `Name`. [D] Not supported from HPC Pack 2016 on. [D] 
+     * Get Clusters
+     */
+    async getClustersRaw(requestParameters: GetClustersRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Array<HpcObject>>> {
+        const requestOptions = await this.getClustersRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => jsonValue.map(HpcObjectFromJSON));
+    }
+
+    /**
+     * Name of the cluster this head node serves; use it as the `cluster` server variable of the pre-2016 URI form. This path never carries a cluster segment: call it on the first server form (`https://{head}/WindowsHpc/Clusters`) whatever form the others use. [D] Always one object with the single property `Name`. [D] Not supported from HPC Pack 2016 on. [D] 
+     * Get Clusters
+     */
+    async getClusters(requestParameters: GetClustersRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Array<HpcObject>> {
+        const response = await this.getClustersRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates request options for getJobTemplates without sending the request
+     */
+    async getJobTemplatesRequestOpts(requestParameters: GetJobTemplatesRequest): Promise<runtime.RequestOpts> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['apiVersion'] != null) {
+            headerParameters['api-version'] = String(requestParameters['apiVersion']);
+        }
+
+        if (this.configuration && (this.configuration.username !== undefined || this.configuration.password !== undefined)) {
+            headerParameters["Authorization"] = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);
+        }
+
+        let urlPath = `/JobTemplates`;
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * Names of the job templates defined on the cluster. [D]
+     * Get Job Templates
+     */
+    async getJobTemplatesRaw(requestParameters: GetJobTemplatesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Array<string>>> {
+        const requestOptions = await this.getJobTemplatesRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse<any>(response);
+    }
+
+    /**
+     * Names of the job templates defined on the cluster. [D]
+     * Get Job Templates
+     */
+    async getJobTemplates(requestParameters: GetJobTemplatesRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Array<string>> {
+        const response = await this.getJobTemplatesRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates request options for getVersion without sending the request
+     */
+    async getVersionRequestOpts(requestParameters: GetVersionRequest): Promise<runtime.RequestOpts> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['apiVersion'] != null) {
+            headerParameters['api-version'] = String(requestParameters['apiVersion']);
+        }
+
+        if (this.configuration && (this.configuration.username !== undefined || this.configuration.password !== undefined)) {
+            headerParameters["Authorization"] = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);
+        }
+
+        let urlPath = `/Version`;
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * HPC Pack version of the head node, as `major.minor.build.revision`. [D]
+     * Get Version
+     */
+    async getVersionRaw(requestParameters: GetVersionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<string>> {
+        const requestOptions = await this.getVersionRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        if (this.isJsonMime(response.headers.get('content-type'))) {
+            return new runtime.JSONApiResponse<string>(response);
+        } else {
+            return new runtime.TextApiResponse(response) as any;
+        }
+    }
+
+    /**
+     * HPC Pack version of the head node, as `major.minor.build.revision`. [D]
+     * Get Version
+     */
+    async getVersion(requestParameters: GetVersionRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<string> {
+        const response = await this.getVersionRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+}

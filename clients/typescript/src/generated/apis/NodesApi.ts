@@ -1,0 +1,362 @@
+/* tslint:disable */
+/* eslint-disable */
+/**
+ * HPC Pack WindowsHpc REST web service
+ * The original HPC Pack REST web service, rooted at `https://<head_node>[:port]/WindowsHpc` (HPC Pack 2008 R2 SP2 to HPC Pack 2019). It is *not* the newer `/hpc` REST API.  **URI forms.** Paths below use the HPC Pack 2016 form (`/WindowsHpc/<resource>`). Before HPC Pack 2016 every path carries the cluster name (`/WindowsHpc/<cluster>/<resource>`): pick the second server entry and fill `cluster`. *Get Clusters* never carries a cluster segment. Path and query-parameter names are matched case-insensitively by the service.  **Formats.** XML is the server default (`Accept: application/xml`). Bodies are written by WCF\'s `DataContractSerializer`: child elements appear, and must be sent, in ordinal alphabetical order; nulls are `i:nil=\"true\"` with `xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"`. Each schema\'s `xml` object gives the element name and namespace. The reader is strict in what it keeps and silent in what it drops: a wrong root name or namespace is a fault, while a member out of order, in another namespace or unknown is skipped without an error. [I, .NET DataContractSerializer rules]  **Media types.** Request bodies are `application/xml` or `text/xml` (any `charset`, a UTF-8 BOM allowed); void POSTs send `Content-Length: 0` (IIS answers 411 without a length [I]). [D]/[I] JSON (`application/json`) is documented for the SOA operations only [D]. The scheduler, node and cluster operations speak XML only: Microsoft\'s 2016 REST sample says the old API \"does XML only\" [C] and JSON arrived with the newer `/hpc` API (HPC Pack 2016 Update 1 release notes) [D]. Their `application/json` media types carry `x-emulator-extension: true`: they describe the local emulator\'s optional JSON extension (`--json-extension`), not the real service. What a head node answers to a JSON body there is unknown [I]; the emulator refuses it with 415 and answers XML whatever the `Accept` header says.  **api-version.** Sent as the `api-version` header (or, equivalently, the `api-version` URI parameter; the header wins when both are present). Operations introduced in HPC Pack 2008 R2 SP3 or later (clusters, active head node, nodes, node groups, SOA) answer 400 without it. The deprecated `CCP_Version` header of SP2 is not described.  **Errors.** With `api-version` 2011-11-01 or later an error body is an `HpcWebServiceFault`; without it, SP2-era operations answer a bare `<string>` message.  **Paging.** Get Job List, Get Task List and Get Node List return one page per call. While rows remain the response carries `x-ms-continuation-QueryId`; repeat the same request with `QueryId=<token>` until the header is absent.  **Client notes (generating a client in another language).** Generated clients need a thin wire layer; `clients/typescript` (typescript-fetch + a fetch middleware) is a worked example. * Scheduler, node and cluster operations: send bodies as `Content-Type: application/xml;   charset=utf-8`, written from the schemas\' `xml` objects (root name and namespace; array   items named by `items.xml.name`; children in declared order, or sorted ordinally where the   schema says `x-hpc-xml-order: ordinal`; `i:nil=\"true\"` for null). Send   `Accept: application/xml` and decode the XML answer by its root element. Generators do   not do this: their XML support (if any) writes no DataContract root or namespace. * SOA operations (`/Sessions`, `/Session/...`): JSON is documented; send and accept   `application/json`. * A POST without a body (Submit, Close, Commit, Purge...) must still send   `Content-Length: 0`; IIS answers 411 without a length. [I] * Send `api-version: 2012-11-01.4.0` (or another `ApiVersion` example) on every call: it is   a string, not an enum, because its dotted values are not identifiers in every language. * Nullable enum properties are a bare `$ref` (listed in the object\'s `x-hpc-nillable`): C   and Java generators cannot compile `oneOf: [$ref, null]`; treat a nil as absent. * One schema per media type: where the same media type can carry another document (Get Job   with `Render=HpcJobXml`; the SP2 `<string>` fault) it is listed in the media type\'s   `x-hpc-alternatives`; such answers are read as text. * Generator settings (openapi-generator 7.26.0): TypeScript (`typescript-fetch`) and Go   compile with the defaults. Java needs `--library native` (only the JDK HTTP client and   Jackson) and `openApiNullable=false` (`jackson-databind-nullable` is an extra dependency   and the XML layer already tells absent from nil). The C generator does not compile this   spec: enum-typed query parameters (`Render`) and string bodies (Cancel reasons, HpcJobXml)   hit bugs of that generator (undeclared `*_e` types, `localVarSingleItemJSON_body`).  Confidence tags in descriptions: [D] documented by Microsoft, [C] seen in Microsoft\'s client code, [I] inferred. 
+ *
+ * The version of the OpenAPI document: 1.0.0
+ * 
+ *
+ * NOTE: This class is auto generated by OpenAPI Generator (https://openapi-generator.tech).
+ * https://openapi-generator.tech
+ * Do not edit the class manually.
+ */
+
+import * as runtime from '../runtime';
+import {
+    type HpcObject,
+    HpcObjectFromJSON,
+    HpcObjectToJSON,
+} from '../models/HpcObject';
+import {
+    type HpcWebServiceFault,
+    HpcWebServiceFaultFromJSON,
+    HpcWebServiceFaultToJSON,
+} from '../models/HpcWebServiceFault';
+import {
+    type ListRenderMode,
+    ListRenderModeFromJSON,
+    ListRenderModeToJSON,
+} from '../models/ListRenderMode';
+import {
+    type Property,
+    PropertyFromJSON,
+    PropertyToJSON,
+} from '../models/Property';
+
+export interface GetNodeRequest {
+    /**
+     * Operation version. Required on this operation (400 without it). May instead be sent as
+     * the `api-version` URI parameter; the header wins when both are present. [D]
+     * 
+     */
+    apiVersion: string;
+    /**
+     * Node name.
+     */
+    nodeName: string;
+}
+
+export interface GetNodeGroupListRequest {
+    /**
+     * Operation version. Required on this operation (400 without it). May instead be sent as
+     * the `api-version` URI parameter; the header wins when both are present. [D]
+     * 
+     */
+    apiVersion: string;
+}
+
+export interface GetNodeGroupMembersRequest {
+    /**
+     * Operation version. Required on this operation (400 without it). May instead be sent as
+     * the `api-version` URI parameter; the header wins when both are present. [D]
+     * 
+     */
+    apiVersion: string;
+    /**
+     * Node group name.
+     */
+    groupName: string;
+}
+
+export interface GetNodeListRequest {
+    /**
+     * Operation version. Required on this operation (400 without it). May instead be sent as
+     * the `api-version` URI parameter; the header wins when both are present. [D]
+     * 
+     */
+    apiVersion: string;
+    /**
+     * Comma-separated node property names; default all. [D]
+     */
+    properties?: string;
+    /**
+     * Continuation token from the previous page's `x-ms-continuation-QueryId` header. [D]
+     */
+    queryId?: string;
+    /**
+     * OData-like filter: `NodeState eq <state>`, `ChangeTimeFrom eq <DateTime>`, joined by ` and `. [D]
+     */
+    $filter?: string;
+    /**
+     * Required together with `$filter`; only `RestPropRender` is documented for lists. [D]
+     */
+    render?: ListRenderMode;
+    /**
+     * Node property to sort by; default node id. [D]
+     */
+    sortNodesBy?: string;
+    /**
+     * Page size (HPC Pack 2012 R2 Update 3 and later); default 10, at least one row is returned. [D]
+     */
+    rowsPerRead?: number;
+}
+
+/**
+ * 
+ */
+export class NodesApi extends runtime.BaseAPI {
+
+    /**
+     * Creates request options for getNode without sending the request
+     */
+    async getNodeRequestOpts(requestParameters: GetNodeRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['apiVersion'] == null) {
+            throw new runtime.RequiredError(
+                'apiVersion',
+                'Required parameter "apiVersion" was null or undefined when calling getNode().'
+            );
+        }
+
+        if (requestParameters['nodeName'] == null) {
+            throw new runtime.RequiredError(
+                'nodeName',
+                'Required parameter "nodeName" was null or undefined when calling getNode().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['apiVersion'] != null) {
+            headerParameters['api-version'] = String(requestParameters['apiVersion']);
+        }
+
+        if (this.configuration && (this.configuration.username !== undefined || this.configuration.password !== undefined)) {
+            headerParameters["Authorization"] = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);
+        }
+
+        let urlPath = `/Node/{nodeName}`;
+        urlPath = urlPath.replace('{nodeName}', encodeURIComponent(String(requestParameters['nodeName'])));
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * All properties of one node. [D]
+     * Get Node
+     */
+    async getNodeRaw(requestParameters: GetNodeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Array<Property>>> {
+        const requestOptions = await this.getNodeRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => jsonValue.map(PropertyFromJSON));
+    }
+
+    /**
+     * All properties of one node. [D]
+     * Get Node
+     */
+    async getNode(requestParameters: GetNodeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Array<Property>> {
+        const response = await this.getNodeRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates request options for getNodeGroupList without sending the request
+     */
+    async getNodeGroupListRequestOpts(requestParameters: GetNodeGroupListRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['apiVersion'] == null) {
+            throw new runtime.RequiredError(
+                'apiVersion',
+                'Required parameter "apiVersion" was null or undefined when calling getNodeGroupList().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['apiVersion'] != null) {
+            headerParameters['api-version'] = String(requestParameters['apiVersion']);
+        }
+
+        if (this.configuration && (this.configuration.username !== undefined || this.configuration.password !== undefined)) {
+            headerParameters["Authorization"] = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);
+        }
+
+        let urlPath = `/NodeGroups`;
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * Node groups, each an object with exactly `Name` and `Description`. [D]
+     * Get Node Group List
+     */
+    async getNodeGroupListRaw(requestParameters: GetNodeGroupListRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Array<HpcObject>>> {
+        const requestOptions = await this.getNodeGroupListRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => jsonValue.map(HpcObjectFromJSON));
+    }
+
+    /**
+     * Node groups, each an object with exactly `Name` and `Description`. [D]
+     * Get Node Group List
+     */
+    async getNodeGroupList(requestParameters: GetNodeGroupListRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Array<HpcObject>> {
+        const response = await this.getNodeGroupListRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates request options for getNodeGroupMembers without sending the request
+     */
+    async getNodeGroupMembersRequestOpts(requestParameters: GetNodeGroupMembersRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['apiVersion'] == null) {
+            throw new runtime.RequiredError(
+                'apiVersion',
+                'Required parameter "apiVersion" was null or undefined when calling getNodeGroupMembers().'
+            );
+        }
+
+        if (requestParameters['groupName'] == null) {
+            throw new runtime.RequiredError(
+                'groupName',
+                'Required parameter "groupName" was null or undefined when calling getNodeGroupMembers().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['apiVersion'] != null) {
+            headerParameters['api-version'] = String(requestParameters['apiVersion']);
+        }
+
+        if (this.configuration && (this.configuration.username !== undefined || this.configuration.password !== undefined)) {
+            headerParameters["Authorization"] = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);
+        }
+
+        let urlPath = `/NodeGroup/{groupName}`;
+        urlPath = urlPath.replace('{groupName}', encodeURIComponent(String(requestParameters['groupName'])));
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * Names of the nodes in the group. (Namespace of `ArrayOfstring` per Microsoft\'s client; the doc page shows another. [C]/[I])
+     * Get Node Group Members
+     */
+    async getNodeGroupMembersRaw(requestParameters: GetNodeGroupMembersRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Array<string>>> {
+        const requestOptions = await this.getNodeGroupMembersRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse<any>(response);
+    }
+
+    /**
+     * Names of the nodes in the group. (Namespace of `ArrayOfstring` per Microsoft\'s client; the doc page shows another. [C]/[I])
+     * Get Node Group Members
+     */
+    async getNodeGroupMembers(requestParameters: GetNodeGroupMembersRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Array<string>> {
+        const response = await this.getNodeGroupMembersRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates request options for getNodeList without sending the request
+     */
+    async getNodeListRequestOpts(requestParameters: GetNodeListRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['apiVersion'] == null) {
+            throw new runtime.RequiredError(
+                'apiVersion',
+                'Required parameter "apiVersion" was null or undefined when calling getNodeList().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        if (requestParameters['properties'] != null) {
+            queryParameters['Properties'] = requestParameters['properties'];
+        }
+
+        if (requestParameters['queryId'] != null) {
+            queryParameters['QueryId'] = requestParameters['queryId'];
+        }
+
+        if (requestParameters['$filter'] != null) {
+            queryParameters['$filter'] = requestParameters['$filter'];
+        }
+
+        if (requestParameters['render'] != null) {
+            queryParameters['Render'] = requestParameters['render'];
+        }
+
+        if (requestParameters['sortNodesBy'] != null) {
+            queryParameters['SortNodesBy'] = requestParameters['sortNodesBy'];
+        }
+
+        if (requestParameters['rowsPerRead'] != null) {
+            queryParameters['RowsPerRead'] = requestParameters['rowsPerRead'];
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['apiVersion'] != null) {
+            headerParameters['api-version'] = String(requestParameters['apiVersion']);
+        }
+
+        if (this.configuration && (this.configuration.username !== undefined || this.configuration.password !== undefined)) {
+            headerParameters["Authorization"] = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);
+        }
+
+        let urlPath = `/Nodes`;
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * One page of nodes with the requested properties (default all). [D]
+     * Get Node List
+     */
+    async getNodeListRaw(requestParameters: GetNodeListRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Array<HpcObject>>> {
+        const requestOptions = await this.getNodeListRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => jsonValue.map(HpcObjectFromJSON));
+    }
+
+    /**
+     * One page of nodes with the requested properties (default all). [D]
+     * Get Node List
+     */
+    async getNodeList(requestParameters: GetNodeListRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Array<HpcObject>> {
+        const response = await this.getNodeListRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+}

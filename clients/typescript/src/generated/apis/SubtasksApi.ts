@@ -1,0 +1,450 @@
+/* tslint:disable */
+/* eslint-disable */
+/**
+ * HPC Pack WindowsHpc REST web service
+ * The original HPC Pack REST web service, rooted at `https://<head_node>[:port]/WindowsHpc` (HPC Pack 2008 R2 SP2 to HPC Pack 2019). It is *not* the newer `/hpc` REST API.  **URI forms.** Paths below use the HPC Pack 2016 form (`/WindowsHpc/<resource>`). Before HPC Pack 2016 every path carries the cluster name (`/WindowsHpc/<cluster>/<resource>`): pick the second server entry and fill `cluster`. *Get Clusters* never carries a cluster segment. Path and query-parameter names are matched case-insensitively by the service.  **Formats.** XML is the server default (`Accept: application/xml`). Bodies are written by WCF\'s `DataContractSerializer`: child elements appear, and must be sent, in ordinal alphabetical order; nulls are `i:nil=\"true\"` with `xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"`. Each schema\'s `xml` object gives the element name and namespace. The reader is strict in what it keeps and silent in what it drops: a wrong root name or namespace is a fault, while a member out of order, in another namespace or unknown is skipped without an error. [I, .NET DataContractSerializer rules]  **Media types.** Request bodies are `application/xml` or `text/xml` (any `charset`, a UTF-8 BOM allowed); void POSTs send `Content-Length: 0` (IIS answers 411 without a length [I]). [D]/[I] JSON (`application/json`) is documented for the SOA operations only [D]. The scheduler, node and cluster operations speak XML only: Microsoft\'s 2016 REST sample says the old API \"does XML only\" [C] and JSON arrived with the newer `/hpc` API (HPC Pack 2016 Update 1 release notes) [D]. Their `application/json` media types carry `x-emulator-extension: true`: they describe the local emulator\'s optional JSON extension (`--json-extension`), not the real service. What a head node answers to a JSON body there is unknown [I]; the emulator refuses it with 415 and answers XML whatever the `Accept` header says.  **api-version.** Sent as the `api-version` header (or, equivalently, the `api-version` URI parameter; the header wins when both are present). Operations introduced in HPC Pack 2008 R2 SP3 or later (clusters, active head node, nodes, node groups, SOA) answer 400 without it. The deprecated `CCP_Version` header of SP2 is not described.  **Errors.** With `api-version` 2011-11-01 or later an error body is an `HpcWebServiceFault`; without it, SP2-era operations answer a bare `<string>` message.  **Paging.** Get Job List, Get Task List and Get Node List return one page per call. While rows remain the response carries `x-ms-continuation-QueryId`; repeat the same request with `QueryId=<token>` until the header is absent.  **Client notes (generating a client in another language).** Generated clients need a thin wire layer; `clients/typescript` (typescript-fetch + a fetch middleware) is a worked example. * Scheduler, node and cluster operations: send bodies as `Content-Type: application/xml;   charset=utf-8`, written from the schemas\' `xml` objects (root name and namespace; array   items named by `items.xml.name`; children in declared order, or sorted ordinally where the   schema says `x-hpc-xml-order: ordinal`; `i:nil=\"true\"` for null). Send   `Accept: application/xml` and decode the XML answer by its root element. Generators do   not do this: their XML support (if any) writes no DataContract root or namespace. * SOA operations (`/Sessions`, `/Session/...`): JSON is documented; send and accept   `application/json`. * A POST without a body (Submit, Close, Commit, Purge...) must still send   `Content-Length: 0`; IIS answers 411 without a length. [I] * Send `api-version: 2012-11-01.4.0` (or another `ApiVersion` example) on every call: it is   a string, not an enum, because its dotted values are not identifiers in every language. * Nullable enum properties are a bare `$ref` (listed in the object\'s `x-hpc-nillable`): C   and Java generators cannot compile `oneOf: [$ref, null]`; treat a nil as absent. * One schema per media type: where the same media type can carry another document (Get Job   with `Render=HpcJobXml`; the SP2 `<string>` fault) it is listed in the media type\'s   `x-hpc-alternatives`; such answers are read as text. * Generator settings (openapi-generator 7.26.0): TypeScript (`typescript-fetch`) and Go   compile with the defaults. Java needs `--library native` (only the JDK HTTP client and   Jackson) and `openApiNullable=false` (`jackson-databind-nullable` is an extra dependency   and the XML layer already tells absent from nil). The C generator does not compile this   spec: enum-typed query parameters (`Render`) and string bodies (Cancel reasons, HpcJobXml)   hit bugs of that generator (undeclared `*_e` types, `localVarSingleItemJSON_body`).  Confidence tags in descriptions: [D] documented by Microsoft, [C] seen in Microsoft\'s client code, [I] inferred. 
+ *
+ * The version of the OpenAPI document: 1.0.0
+ * 
+ *
+ * NOTE: This class is auto generated by OpenAPI Generator (https://openapi-generator.tech).
+ * https://openapi-generator.tech
+ * Do not edit the class manually.
+ */
+
+import * as runtime from '../runtime';
+import {
+    type HpcWebServiceFault,
+    HpcWebServiceFaultFromJSON,
+    HpcWebServiceFaultToJSON,
+} from '../models/HpcWebServiceFault';
+import {
+    type Property,
+    PropertyFromJSON,
+    PropertyToJSON,
+} from '../models/Property';
+import {
+    type RenderMode,
+    RenderModeFromJSON,
+    RenderModeToJSON,
+} from '../models/RenderMode';
+
+export interface CancelSubtaskRequest {
+    /**
+     * Job identifier.
+     */
+    jobId: number;
+    /**
+     * Per-job task identifier (`JobTaskId`). [I]
+     */
+    taskId: number;
+    /**
+     * Instance identifier (`InstanceId`) of the parametric sweep subtask.
+     */
+    subtaskId: number;
+    /**
+     * Operation version. Optional on this SP2-era operation; when absent, errors come back in
+     * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
+     * 
+     */
+    apiVersion?: string;
+    /**
+     * Stop at once, skipping the grace period and the node release task (default false). [D]
+     */
+    forced?: boolean;
+    /**
+     * 
+     */
+    body?: string;
+}
+
+export interface GetSubtaskRequest {
+    /**
+     * Job identifier.
+     */
+    jobId: number;
+    /**
+     * Per-job task identifier (`JobTaskId`). [I]
+     */
+    taskId: number;
+    /**
+     * Instance identifier (`InstanceId`) of the parametric sweep subtask.
+     */
+    subtaskId: number;
+    /**
+     * Operation version. Optional on this SP2-era operation; when absent, errors come back in
+     * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
+     * 
+     */
+    apiVersion?: string;
+    /**
+     * Comma-separated task property names; default all. [D]
+     */
+    properties?: string;
+    /**
+     * `RestPropRender` (default): name/value list. `HpcJobXml`: job or task XML document. [D]
+     */
+    render?: RenderMode;
+}
+
+export interface RequeueSubtaskRequest {
+    /**
+     * Job identifier.
+     */
+    jobId: number;
+    /**
+     * Per-job task identifier (`JobTaskId`). [I]
+     */
+    taskId: number;
+    /**
+     * Instance identifier (`InstanceId`) of the parametric sweep subtask.
+     */
+    subtaskId: number;
+    /**
+     * Operation version. Optional on this SP2-era operation; when absent, errors come back in
+     * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
+     * 
+     */
+    apiVersion?: string;
+    /**
+     * 
+     */
+    property?: Array<Property>;
+}
+
+export interface SetSubtaskPropertiesRequest {
+    /**
+     * Job identifier.
+     */
+    jobId: number;
+    /**
+     * Per-job task identifier (`JobTaskId`). [I]
+     */
+    taskId: number;
+    /**
+     * Instance identifier (`InstanceId`) of the parametric sweep subtask.
+     */
+    subtaskId: number;
+    /**
+     * 
+     */
+    property: Array<Property>;
+    /**
+     * Operation version. Optional on this SP2-era operation; when absent, errors come back in
+     * the SP2 `<string>` format. May instead be sent as the `api-version` URI parameter. [D]
+     * 
+     */
+    apiVersion?: string;
+}
+
+/**
+ * 
+ */
+export class SubtasksApi extends runtime.BaseAPI {
+
+    /**
+     * Creates request options for cancelSubtask without sending the request
+     */
+    async cancelSubtaskRequestOpts(requestParameters: CancelSubtaskRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['jobId'] == null) {
+            throw new runtime.RequiredError(
+                'jobId',
+                'Required parameter "jobId" was null or undefined when calling cancelSubtask().'
+            );
+        }
+
+        if (requestParameters['taskId'] == null) {
+            throw new runtime.RequiredError(
+                'taskId',
+                'Required parameter "taskId" was null or undefined when calling cancelSubtask().'
+            );
+        }
+
+        if (requestParameters['subtaskId'] == null) {
+            throw new runtime.RequiredError(
+                'subtaskId',
+                'Required parameter "subtaskId" was null or undefined when calling cancelSubtask().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        if (requestParameters['forced'] != null) {
+            queryParameters['Forced'] = requestParameters['forced'];
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/xml';
+
+        if (requestParameters['apiVersion'] != null) {
+            headerParameters['api-version'] = String(requestParameters['apiVersion']);
+        }
+
+        if (this.configuration && (this.configuration.username !== undefined || this.configuration.password !== undefined)) {
+            headerParameters["Authorization"] = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);
+        }
+
+        let urlPath = `/Job/{jobId}/Task/{taskId}/SubTask/{subtaskId}/Cancel`;
+        urlPath = urlPath.replace('{jobId}', encodeURIComponent(String(requestParameters['jobId'])));
+        urlPath = urlPath.replace('{taskId}', encodeURIComponent(String(requestParameters['taskId'])));
+        urlPath = urlPath.replace('{subtaskId}', encodeURIComponent(String(requestParameters['subtaskId'])));
+
+        return {
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: requestParameters['body'] as any,
+        };
+    }
+
+    /**
+     * Cancels one subtask; optional reason body as for Cancel Job. [D]
+     * Cancel Subtask
+     */
+    async cancelSubtaskRaw(requestParameters: CancelSubtaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const requestOptions = await this.cancelSubtaskRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Cancels one subtask; optional reason body as for Cancel Job. [D]
+     * Cancel Subtask
+     */
+    async cancelSubtask(requestParameters: CancelSubtaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.cancelSubtaskRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Creates request options for getSubtask without sending the request
+     */
+    async getSubtaskRequestOpts(requestParameters: GetSubtaskRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['jobId'] == null) {
+            throw new runtime.RequiredError(
+                'jobId',
+                'Required parameter "jobId" was null or undefined when calling getSubtask().'
+            );
+        }
+
+        if (requestParameters['taskId'] == null) {
+            throw new runtime.RequiredError(
+                'taskId',
+                'Required parameter "taskId" was null or undefined when calling getSubtask().'
+            );
+        }
+
+        if (requestParameters['subtaskId'] == null) {
+            throw new runtime.RequiredError(
+                'subtaskId',
+                'Required parameter "subtaskId" was null or undefined when calling getSubtask().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        if (requestParameters['properties'] != null) {
+            queryParameters['Properties'] = requestParameters['properties'];
+        }
+
+        if (requestParameters['render'] != null) {
+            queryParameters['Render'] = requestParameters['render'];
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['apiVersion'] != null) {
+            headerParameters['api-version'] = String(requestParameters['apiVersion']);
+        }
+
+        if (this.configuration && (this.configuration.username !== undefined || this.configuration.password !== undefined)) {
+            headerParameters["Authorization"] = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);
+        }
+
+        let urlPath = `/Job/{jobId}/Task/{taskId}/SubTask/{subtaskId}`;
+        urlPath = urlPath.replace('{jobId}', encodeURIComponent(String(requestParameters['jobId'])));
+        urlPath = urlPath.replace('{taskId}', encodeURIComponent(String(requestParameters['taskId'])));
+        urlPath = urlPath.replace('{subtaskId}', encodeURIComponent(String(requestParameters['subtaskId'])));
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * Properties of one instance (`InstanceId`) of a parametric sweep task. [D]
+     * Get Subtask
+     */
+    async getSubtaskRaw(requestParameters: GetSubtaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Array<Property>>> {
+        const requestOptions = await this.getSubtaskRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => jsonValue.map(PropertyFromJSON));
+    }
+
+    /**
+     * Properties of one instance (`InstanceId`) of a parametric sweep task. [D]
+     * Get Subtask
+     */
+    async getSubtask(requestParameters: GetSubtaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Array<Property>> {
+        const response = await this.getSubtaskRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Creates request options for requeueSubtask without sending the request
+     */
+    async requeueSubtaskRequestOpts(requestParameters: RequeueSubtaskRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['jobId'] == null) {
+            throw new runtime.RequiredError(
+                'jobId',
+                'Required parameter "jobId" was null or undefined when calling requeueSubtask().'
+            );
+        }
+
+        if (requestParameters['taskId'] == null) {
+            throw new runtime.RequiredError(
+                'taskId',
+                'Required parameter "taskId" was null or undefined when calling requeueSubtask().'
+            );
+        }
+
+        if (requestParameters['subtaskId'] == null) {
+            throw new runtime.RequiredError(
+                'subtaskId',
+                'Required parameter "subtaskId" was null or undefined when calling requeueSubtask().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/xml';
+
+        if (requestParameters['apiVersion'] != null) {
+            headerParameters['api-version'] = String(requestParameters['apiVersion']);
+        }
+
+        if (this.configuration && (this.configuration.username !== undefined || this.configuration.password !== undefined)) {
+            headerParameters["Authorization"] = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);
+        }
+
+        let urlPath = `/Job/{jobId}/Task/{taskId}/SubTask/{subtaskId}/Requeue`;
+        urlPath = urlPath.replace('{jobId}', encodeURIComponent(String(requestParameters['jobId'])));
+        urlPath = urlPath.replace('{taskId}', encodeURIComponent(String(requestParameters['taskId'])));
+        urlPath = urlPath.replace('{subtaskId}', encodeURIComponent(String(requestParameters['subtaskId'])));
+
+        return {
+            path: urlPath,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: requestParameters['property']!.map(PropertyToJSON),
+        };
+    }
+
+    /**
+     * Moves a Failed, Canceled or Queued subtask back to Configuring. [D]
+     * Requeue Subtask
+     */
+    async requeueSubtaskRaw(requestParameters: RequeueSubtaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const requestOptions = await this.requeueSubtaskRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Moves a Failed, Canceled or Queued subtask back to Configuring. [D]
+     * Requeue Subtask
+     */
+    async requeueSubtask(requestParameters: RequeueSubtaskRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.requeueSubtaskRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Creates request options for setSubtaskProperties without sending the request
+     */
+    async setSubtaskPropertiesRequestOpts(requestParameters: SetSubtaskPropertiesRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['jobId'] == null) {
+            throw new runtime.RequiredError(
+                'jobId',
+                'Required parameter "jobId" was null or undefined when calling setSubtaskProperties().'
+            );
+        }
+
+        if (requestParameters['taskId'] == null) {
+            throw new runtime.RequiredError(
+                'taskId',
+                'Required parameter "taskId" was null or undefined when calling setSubtaskProperties().'
+            );
+        }
+
+        if (requestParameters['subtaskId'] == null) {
+            throw new runtime.RequiredError(
+                'subtaskId',
+                'Required parameter "subtaskId" was null or undefined when calling setSubtaskProperties().'
+            );
+        }
+
+        if (requestParameters['property'] == null) {
+            throw new runtime.RequiredError(
+                'property',
+                'Required parameter "property" was null or undefined when calling setSubtaskProperties().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/xml';
+
+        if (requestParameters['apiVersion'] != null) {
+            headerParameters['api-version'] = String(requestParameters['apiVersion']);
+        }
+
+        if (this.configuration && (this.configuration.username !== undefined || this.configuration.password !== undefined)) {
+            headerParameters["Authorization"] = "Basic " + btoa(this.configuration.username + ":" + this.configuration.password);
+        }
+
+        let urlPath = `/Job/{jobId}/Task/{taskId}/SubTask/{subtaskId}`;
+        urlPath = urlPath.replace('{jobId}', encodeURIComponent(String(requestParameters['jobId'])));
+        urlPath = urlPath.replace('{taskId}', encodeURIComponent(String(requestParameters['taskId'])));
+        urlPath = urlPath.replace('{subtaskId}', encodeURIComponent(String(requestParameters['subtaskId'])));
+
+        return {
+            path: urlPath,
+            method: 'PUT',
+            headers: headerParameters,
+            query: queryParameters,
+            body: requestParameters['property']!.map(PropertyToJSON),
+        };
+    }
+
+    /**
+     * Sets properties of the task that contains the subtask. [D]
+     * Set Subtask Properties
+     */
+    async setSubtaskPropertiesRaw(requestParameters: SetSubtaskPropertiesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const requestOptions = await this.setSubtaskPropertiesRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Sets properties of the task that contains the subtask. [D]
+     * Set Subtask Properties
+     */
+    async setSubtaskProperties(requestParameters: SetSubtaskPropertiesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.setSubtaskPropertiesRaw(requestParameters, initOverrides);
+    }
+
+}

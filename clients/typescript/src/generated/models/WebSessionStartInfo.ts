@@ -1,0 +1,266 @@
+/* tslint:disable */
+/* eslint-disable */
+/**
+ * HPC Pack WindowsHpc REST web service
+ * The original HPC Pack REST web service, rooted at `https://<head_node>[:port]/WindowsHpc` (HPC Pack 2008 R2 SP2 to HPC Pack 2019). It is *not* the newer `/hpc` REST API.  **URI forms.** Paths below use the HPC Pack 2016 form (`/WindowsHpc/<resource>`). Before HPC Pack 2016 every path carries the cluster name (`/WindowsHpc/<cluster>/<resource>`): pick the second server entry and fill `cluster`. *Get Clusters* never carries a cluster segment. Path and query-parameter names are matched case-insensitively by the service.  **Formats.** XML is the server default (`Accept: application/xml`). Bodies are written by WCF\'s `DataContractSerializer`: child elements appear, and must be sent, in ordinal alphabetical order; nulls are `i:nil=\"true\"` with `xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"`. Each schema\'s `xml` object gives the element name and namespace. The reader is strict in what it keeps and silent in what it drops: a wrong root name or namespace is a fault, while a member out of order, in another namespace or unknown is skipped without an error. [I, .NET DataContractSerializer rules]  **Media types.** Request bodies are `application/xml` or `text/xml` (any `charset`, a UTF-8 BOM allowed); void POSTs send `Content-Length: 0` (IIS answers 411 without a length [I]). [D]/[I] JSON (`application/json`) is documented for the SOA operations only [D]. The scheduler, node and cluster operations speak XML only: Microsoft\'s 2016 REST sample says the old API \"does XML only\" [C] and JSON arrived with the newer `/hpc` API (HPC Pack 2016 Update 1 release notes) [D]. Their `application/json` media types carry `x-emulator-extension: true`: they describe the local emulator\'s optional JSON extension (`--json-extension`), not the real service. What a head node answers to a JSON body there is unknown [I]; the emulator refuses it with 415 and answers XML whatever the `Accept` header says.  **api-version.** Sent as the `api-version` header (or, equivalently, the `api-version` URI parameter; the header wins when both are present). Operations introduced in HPC Pack 2008 R2 SP3 or later (clusters, active head node, nodes, node groups, SOA) answer 400 without it. The deprecated `CCP_Version` header of SP2 is not described.  **Errors.** With `api-version` 2011-11-01 or later an error body is an `HpcWebServiceFault`; without it, SP2-era operations answer a bare `<string>` message.  **Paging.** Get Job List, Get Task List and Get Node List return one page per call. While rows remain the response carries `x-ms-continuation-QueryId`; repeat the same request with `QueryId=<token>` until the header is absent.  **Client notes (generating a client in another language).** Generated clients need a thin wire layer; `clients/typescript` (typescript-fetch + a fetch middleware) is a worked example. * Scheduler, node and cluster operations: send bodies as `Content-Type: application/xml;   charset=utf-8`, written from the schemas\' `xml` objects (root name and namespace; array   items named by `items.xml.name`; children in declared order, or sorted ordinally where the   schema says `x-hpc-xml-order: ordinal`; `i:nil=\"true\"` for null). Send   `Accept: application/xml` and decode the XML answer by its root element. Generators do   not do this: their XML support (if any) writes no DataContract root or namespace. * SOA operations (`/Sessions`, `/Session/...`): JSON is documented; send and accept   `application/json`. * A POST without a body (Submit, Close, Commit, Purge...) must still send   `Content-Length: 0`; IIS answers 411 without a length. [I] * Send `api-version: 2012-11-01.4.0` (or another `ApiVersion` example) on every call: it is   a string, not an enum, because its dotted values are not identifiers in every language. * Nullable enum properties are a bare `$ref` (listed in the object\'s `x-hpc-nillable`): C   and Java generators cannot compile `oneOf: [$ref, null]`; treat a nil as absent. * One schema per media type: where the same media type can carry another document (Get Job   with `Render=HpcJobXml`; the SP2 `<string>` fault) it is listed in the media type\'s   `x-hpc-alternatives`; such answers are read as text. * Generator settings (openapi-generator 7.26.0): TypeScript (`typescript-fetch`) and Go   compile with the defaults. Java needs `--library native` (only the JDK HTTP client and   Jackson) and `openApiNullable=false` (`jackson-databind-nullable` is an extra dependency   and the XML layer already tells absent from nil). The C generator does not compile this   spec: enum-typed query parameters (`Render`) and string bodies (Cancel reasons, HpcJobXml)   hit bugs of that generator (undeclared `*_e` types, `localVarSingleItemJSON_body`).  Confidence tags in descriptions: [D] documented by Microsoft, [C] seen in Microsoft\'s client code, [I] inferred. 
+ *
+ * The version of the OpenAPI document: 1.0.0
+ * 
+ *
+ * NOTE: This class is auto generated by OpenAPI Generator (https://openapi-generator.tech).
+ * https://openapi-generator.tech
+ * Do not edit the class manually.
+ */
+
+import { mapValues } from '../runtime';
+import type { KeyValueOfstringstring } from './KeyValueOfstringstring';
+import {
+    KeyValueOfstringstringFromJSON,
+    KeyValueOfstringstringFromJSONTyped,
+    KeyValueOfstringstringToJSON,
+    KeyValueOfstringstringToJSONTyped,
+} from './KeyValueOfstringstring';
+import type { Version } from './Version';
+import {
+    VersionFromJSON,
+    VersionFromJSONTyped,
+    VersionToJSON,
+    VersionToJSONTyped,
+} from './Version';
+import type { SessionUnitType } from './SessionUnitType';
+import {
+    SessionUnitTypeFromJSON,
+    SessionUnitTypeFromJSONTyped,
+    SessionUnitTypeToJSON,
+    SessionUnitTypeToJSONTyped,
+} from './SessionUnitType';
+
+/**
+ * Create Session body. **In XML the child elements must be in ordinal alphabetical order**
+ * (as listed here: note `UseSessionPool` before `Username`). The documentation requires
+ * `ServiceName`, `Username`, `Password`, `MaxMessageSize` and `Runtime`; the deserializer
+ * accepts any subset. [D]/[C]
+ * 
+ * @export
+ * @interface WebSessionStartInfo
+ */
+export interface WebSessionStartInfo {
+    /**
+     * Diagnostics only. Default false.
+     */
+    adminJobForHostInDiag?: boolean;
+    /**
+     * Broker default 125 (%).
+     */
+    allocationGrowLoadRatioThreshold?: number | null;
+    /**
+     * Broker default 75 (%).
+     */
+    allocationShrinkLoadRatioThreshold?: number | null;
+    /**
+     * Default true.
+     */
+    canPreempt?: boolean | null;
+    /**
+     * Milliseconds; default 300000.
+     */
+    clientConnectionTimeout?: number | null;
+    /**
+     * Milliseconds; default 300000.
+     */
+    clientIdleTimeout?: number | null;
+    /**
+     * 
+     */
+    diagnosticBrokerNode?: string | null;
+    /**
+     * Environment variables of the service hosts.
+     */
+    environments?: Array<KeyValueOfstringstring> | null;
+    /**
+     * Expanded priority; default 2000.
+     */
+    extendedPriority?: number | null;
+    /**
+     * Job template; "Default" when unset.
+     */
+    jobTemplate?: string | null;
+    /**
+     * Maximum request/response size. The doc says kilobytes (default 64); the client constant and WebSessionInfo use bytes. [D]/[C]
+     */
+    maxMessageSize?: number | null;
+    /**
+     * 
+     */
+    maxUnits?: number | null;
+    /**
+     * Default 5120 messages.
+     */
+    messagesThrottleStartThreshold?: number | null;
+    /**
+     * Default 3840 messages.
+     */
+    messagesThrottleStopThreshold?: number | null;
+    /**
+     * 
+     */
+    minUnits?: number | null;
+    /**
+     * Comma-separated node groups (intersection).
+     */
+    nodeGroupsStr?: string | null;
+    /**
+     * 
+     */
+    password?: string | null;
+    /**
+     * JobPriority by number; default 2 (Normal).
+     */
+    priority?: number | null;
+    /**
+     * Comma-separated node names.
+     */
+    requestedNodesStr?: string | null;
+    /**
+     * 
+     */
+    resourceUnitType?: SessionUnitType;
+    /**
+     * Seconds; -1 (default) is unlimited.
+     */
+    runtime?: number;
+    /**
+     * 
+     */
+    serviceJobName?: string | null;
+    /**
+     * 
+     */
+    serviceJobProject?: string | null;
+    /**
+     * Registered service name (file name without `.config`).
+     */
+    serviceName: string;
+    /**
+     * Milliseconds; default 86400000.
+     */
+    serviceOperationTimeout?: number | null;
+    /**
+     * 
+     */
+    serviceVersion?: Version | null;
+    /**
+     * Milliseconds; default 0.
+     */
+    sessionIdleTimeout?: number | null;
+    /**
+     * Let other users attach. Default false.
+     */
+    shareSession?: boolean;
+    /**
+     * Default false.
+     */
+    useSessionPool?: boolean;
+    /**
+     * `DOMAIN\user`.
+     */
+    username?: string | null;
+}
+
+
+
+/**
+ * Check if a given object implements the WebSessionStartInfo interface.
+ */
+export function instanceOfWebSessionStartInfo(value: object): value is WebSessionStartInfo {
+    if ((!('serviceName' in (value as Record<string, any>)) && !('ServiceName' in (value as Record<string, any>))) || ((value as Record<string, any>)['serviceName'] === undefined && (value as Record<string, any>)['ServiceName'] === undefined)) return false;
+    return true;
+}
+
+export function WebSessionStartInfoFromJSON(json: any): WebSessionStartInfo {
+    return WebSessionStartInfoFromJSONTyped(json, false);
+}
+
+export function WebSessionStartInfoFromJSONTyped(json: any, ignoreDiscriminator: boolean): WebSessionStartInfo {
+    if (json == null) {
+        return json;
+    }
+    return {
+        
+        'adminJobForHostInDiag': json['AdminJobForHostInDiag'] == null ? undefined : json['AdminJobForHostInDiag'],
+        'allocationGrowLoadRatioThreshold': json['AllocationGrowLoadRatioThreshold'] === undefined ? undefined : json['AllocationGrowLoadRatioThreshold'] === null ? null : json['AllocationGrowLoadRatioThreshold'],
+        'allocationShrinkLoadRatioThreshold': json['AllocationShrinkLoadRatioThreshold'] === undefined ? undefined : json['AllocationShrinkLoadRatioThreshold'] === null ? null : json['AllocationShrinkLoadRatioThreshold'],
+        'canPreempt': json['CanPreempt'] === undefined ? undefined : json['CanPreempt'] === null ? null : json['CanPreempt'],
+        'clientConnectionTimeout': json['ClientConnectionTimeout'] === undefined ? undefined : json['ClientConnectionTimeout'] === null ? null : json['ClientConnectionTimeout'],
+        'clientIdleTimeout': json['ClientIdleTimeout'] === undefined ? undefined : json['ClientIdleTimeout'] === null ? null : json['ClientIdleTimeout'],
+        'diagnosticBrokerNode': json['DiagnosticBrokerNode'] === undefined ? undefined : json['DiagnosticBrokerNode'] === null ? null : json['DiagnosticBrokerNode'],
+        'environments': json['Environments'] === undefined ? undefined : json['Environments'] === null ? null : ((json['Environments'] as Array<any>).map(KeyValueOfstringstringFromJSON)),
+        'extendedPriority': json['ExtendedPriority'] === undefined ? undefined : json['ExtendedPriority'] === null ? null : json['ExtendedPriority'],
+        'jobTemplate': json['JobTemplate'] === undefined ? undefined : json['JobTemplate'] === null ? null : json['JobTemplate'],
+        'maxMessageSize': json['MaxMessageSize'] === undefined ? undefined : json['MaxMessageSize'] === null ? null : json['MaxMessageSize'],
+        'maxUnits': json['MaxUnits'] === undefined ? undefined : json['MaxUnits'] === null ? null : json['MaxUnits'],
+        'messagesThrottleStartThreshold': json['MessagesThrottleStartThreshold'] === undefined ? undefined : json['MessagesThrottleStartThreshold'] === null ? null : json['MessagesThrottleStartThreshold'],
+        'messagesThrottleStopThreshold': json['MessagesThrottleStopThreshold'] === undefined ? undefined : json['MessagesThrottleStopThreshold'] === null ? null : json['MessagesThrottleStopThreshold'],
+        'minUnits': json['MinUnits'] === undefined ? undefined : json['MinUnits'] === null ? null : json['MinUnits'],
+        'nodeGroupsStr': json['NodeGroupsStr'] === undefined ? undefined : json['NodeGroupsStr'] === null ? null : json['NodeGroupsStr'],
+        'password': json['Password'] === undefined ? undefined : json['Password'] === null ? null : json['Password'],
+        'priority': json['Priority'] === undefined ? undefined : json['Priority'] === null ? null : json['Priority'],
+        'requestedNodesStr': json['RequestedNodesStr'] === undefined ? undefined : json['RequestedNodesStr'] === null ? null : json['RequestedNodesStr'],
+        'resourceUnitType': json['ResourceUnitType'] == null ? undefined : SessionUnitTypeFromJSON(json['ResourceUnitType']),
+        'runtime': json['Runtime'] == null ? undefined : json['Runtime'],
+        'serviceJobName': json['ServiceJobName'] === undefined ? undefined : json['ServiceJobName'] === null ? null : json['ServiceJobName'],
+        'serviceJobProject': json['ServiceJobProject'] === undefined ? undefined : json['ServiceJobProject'] === null ? null : json['ServiceJobProject'],
+        'serviceName': json['ServiceName'],
+        'serviceOperationTimeout': json['ServiceOperationTimeout'] === undefined ? undefined : json['ServiceOperationTimeout'] === null ? null : json['ServiceOperationTimeout'],
+        'serviceVersion': json['ServiceVersion'] === undefined ? undefined : json['ServiceVersion'] === null ? null : VersionFromJSON(json['ServiceVersion']),
+        'sessionIdleTimeout': json['SessionIdleTimeout'] === undefined ? undefined : json['SessionIdleTimeout'] === null ? null : json['SessionIdleTimeout'],
+        'shareSession': json['ShareSession'] == null ? undefined : json['ShareSession'],
+        'useSessionPool': json['UseSessionPool'] == null ? undefined : json['UseSessionPool'],
+        'username': json['Username'] === undefined ? undefined : json['Username'] === null ? null : json['Username'],
+    };
+}
+
+export function WebSessionStartInfoToJSON(json: any): WebSessionStartInfo {
+    return WebSessionStartInfoToJSONTyped(json, false);
+}
+
+export function WebSessionStartInfoToJSONTyped(value?: WebSessionStartInfo | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'AdminJobForHostInDiag': value['adminJobForHostInDiag'],
+        'AllocationGrowLoadRatioThreshold': value['allocationGrowLoadRatioThreshold'],
+        'AllocationShrinkLoadRatioThreshold': value['allocationShrinkLoadRatioThreshold'],
+        'CanPreempt': value['canPreempt'],
+        'ClientConnectionTimeout': value['clientConnectionTimeout'],
+        'ClientIdleTimeout': value['clientIdleTimeout'],
+        'DiagnosticBrokerNode': value['diagnosticBrokerNode'],
+        'Environments': value['environments'] == null ? undefined : ((value['environments'] as Array<any>).map(KeyValueOfstringstringToJSON)),
+        'ExtendedPriority': value['extendedPriority'],
+        'JobTemplate': value['jobTemplate'],
+        'MaxMessageSize': value['maxMessageSize'],
+        'MaxUnits': value['maxUnits'],
+        'MessagesThrottleStartThreshold': value['messagesThrottleStartThreshold'],
+        'MessagesThrottleStopThreshold': value['messagesThrottleStopThreshold'],
+        'MinUnits': value['minUnits'],
+        'NodeGroupsStr': value['nodeGroupsStr'],
+        'Password': value['password'],
+        'Priority': value['priority'],
+        'RequestedNodesStr': value['requestedNodesStr'],
+        'ResourceUnitType': SessionUnitTypeToJSON(value['resourceUnitType']),
+        'Runtime': value['runtime'],
+        'ServiceJobName': value['serviceJobName'],
+        'ServiceJobProject': value['serviceJobProject'],
+        'ServiceName': value['serviceName'],
+        'ServiceOperationTimeout': value['serviceOperationTimeout'],
+        'ServiceVersion': VersionToJSON(value['serviceVersion']),
+        'SessionIdleTimeout': value['sessionIdleTimeout'],
+        'ShareSession': value['shareSession'],
+        'UseSessionPool': value['useSessionPool'],
+        'Username': value['username'],
+    };
+}
+
