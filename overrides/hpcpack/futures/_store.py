@@ -41,11 +41,11 @@ class Outcome:
 class RunDir:
     """The executor's folder in the share (created at construction, checked writable)."""
 
-    def __init__(self, share: str | os.PathLike[str]) -> None:
+    def __init__(self, share: str | os.PathLike[str], name: str) -> None:
         root = Path(share)
         if not root.is_dir():
             raise ShareError(f"the share {str(root)!r} is not an existing directory")
-        self.name = f"hpcpack-{uuid.uuid4().hex[:8]}"
+        self.name = name
         self.path = root / self.name
         try:
             self.path.mkdir()
@@ -53,6 +53,10 @@ class RunDir:
             (self.path / "run.json").write_text(json.dumps(local_versions()), encoding="utf-8")
         except OSError as exc:
             raise ShareError(f"cannot write to the share {str(root)!r}: {exc}") from exc
+
+    @staticmethod
+    def new_name() -> str:
+        return f"hpcpack-{uuid.uuid4().hex[:8]}"
 
     def write_batch(
         self, call: str, calls: Sequence[tuple[Any, tuple[Any, ...], dict[str, Any]]]

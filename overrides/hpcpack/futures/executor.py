@@ -68,12 +68,13 @@ class HpcPackExecutor(Executor):
         if mode not in ("sweep", "tasks"):
             raise ValueError("mode must be 'sweep' or 'tasks'")
         self._hpc = hpc
-        self._run = RunDir(share)
         remote = remote_share if remote_share is not None else str(share)
         self._windows = _remote.is_windows(remote)
-        self._bootstrap = _remote.join(remote, self._run.name, "bootstrap.py")
+        name = RunDir.new_name()
+        self._bootstrap = _remote.join(remote, name, "bootstrap.py")
         self._python = python
         _remote.command_line(python, self._bootstrap, "m999999-999999", self._windows)
+        self._run = RunDir(share, name)  # after the checks: a refused option leaves no folder
         self._job = job or Job()
         self._task = task or Task()
         self._env = dict(environment or {})
