@@ -124,9 +124,11 @@ def test_a_result_corrupted_on_disk_is_a_typed_error(
 def test_a_result_the_client_cannot_unpickle_is_a_typed_error(
     hpc: HpcClient, share: Path, options: dict[str, Any]
 ) -> None:
-    with HpcPackExecutor(hpc, share, **options) as ex:
-        with pytest.raises(ResultCorrupted, match="cannot be rebuilt"):
-            ex.submit(work.unloadable).result(timeout=60)
+    with (
+        HpcPackExecutor(hpc, share, **options) as ex,
+        pytest.raises(ResultCorrupted, match="cannot be rebuilt"),
+    ):
+        ex.submit(work.unloadable).result(timeout=60)
 
 
 def test_a_python_version_mismatch_names_both_versions(
@@ -153,9 +155,11 @@ def test_a_call_the_worker_cannot_unpickle_says_so(
     try:
         import clientonly_mod
 
-        with HpcPackExecutor(hpc, share, **options) as ex:
-            with pytest.raises(WorkerError, match="cannot read the call") as info:
-                ex.submit(clientonly_mod.double, 2).result(timeout=60)
+        with (
+            HpcPackExecutor(hpc, share, **options) as ex,
+            pytest.raises(WorkerError, match="cannot read the call") as info,
+        ):
+            ex.submit(clientonly_mod.double, 2).result(timeout=60)
         assert "clientonly_mod" in str(info.value) and "worker: Python" in str(info.value)
     finally:
         sys.path.remove(str(lib))
