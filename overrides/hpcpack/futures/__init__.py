@@ -9,6 +9,15 @@ Needs the `futures` extra (cloudpickle); `import hpcpack` does not import this p
 
 from __future__ import annotations
 
+try:
+    import cloudpickle  # noqa: F401
+except ModuleNotFoundError as exc:  # one line that names the extra, as the commands do
+    raise ModuleNotFoundError(
+        "hpcpack.futures needs the futures extra: pip install 'hpcpack[futures]' "
+        "(missing: cloudpickle)",
+        name=exc.name,
+    ) from None
+
 from ._batch import HpcFuture
 from .errors import (
     ExecutorError,
