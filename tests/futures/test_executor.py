@@ -141,3 +141,21 @@ def test_shutdown_with_cancel_futures_cancels_the_job(
     job_id = next(int(p.split("/")[-1]) for m, p in counted.requests if m == "GET" and "/Job/" in p)
     wait_until(lambda: hpc.jobs.get(job_id).state is JobState.CANCELED)
     assert not Path(gate + ".finished").exists()
+
+
+def test_progress_yields_every_future_and_draws_the_bar(
+    hpc: HpcClient, share: Path, options: dict[str, Any]
+) -> None:
+    import io
+
+    from hpcpack.futures import progress
+    from rich.console import Console
+
+    out = io.StringIO()
+    with HpcPackExecutor(hpc, share, **options) as ex:
+        futures = [ex.submit(work.add, i) for i in range(4)]
+        seen = list(
+            progress(futures, description="adding", timeout=60, console=Console(file=out, width=80))
+        )
+    assert sorted(f.result() for f in seen) == [0, 1, 2, 3]
+    assert out.getvalue().startswith("adding") and "100%" in out.getvalue()

@@ -19,6 +19,7 @@ except ModuleNotFoundError as exc:  # one line that names the extra, as the comm
     ) from None
 
 from ._batch import HpcFuture
+from ._progress import progress
 from .errors import (
     ExecutorError,
     InvalidOption,
@@ -46,4 +47,5 @@ __all__ = [
     "TaskFailed",
     "WorkerError",
     "WorkerVersionMismatch",
+    "progress",
 ]
