@@ -26,6 +26,7 @@ def progress(
     items = list(futures)
     with Progress(console=console, transient=False) as bar:
         task = bar.add_task(description, total=len(items))
+        by_id = {id(f): f for f in items}
         for future in cf.as_completed(items, timeout=timeout):
             bar.advance(task)
-            yield future
+            yield by_id[id(future)]  # the caller's own object, typed as given
