@@ -17,6 +17,7 @@ from hpcpack import HpcClient, JobState
 from hpcpack.futures import (
     HpcPackExecutor,
     ResultCorrupted,
+    ResultMissing,
     TaskCanceled,
     TaskFailed,
     WorkerError,
@@ -175,3 +176,23 @@ def test_a_node_without_that_python_fails_typed_with_exit_code_and_output(
     assert not isinstance(info.value, TaskCanceled)
     assert info.value.exit_code not in (None, 0)
     assert "nonexistent" in info.value.output
+
+
+def test_a_finished_task_without_a_result_file_is_result_missing(
+    hpc: HpcClient, share: Path, options: dict[str, Any], counted: Counted
+) -> None:
+    """The result is deleted while the poller is held; the grace is 0 s, so 3 polls decide."""
+    release = threading.Event()
+
+    def hold(request: httpx.Request) -> None:
+        if request.method == "GET" and re.search(r"/Job/\d+$", request.url.path):
+            release.wait(60)
+
+    hpc.http.event_hooks["request"].append(hold)
+    with HpcPackExecutor(hpc, share, result_grace=0, **options) as ex:
+        future = ex.submit(work.add, 1)
+        wait_until(lambda: bool(list(share.glob("*/c*/out.pkl"))))
+        next(share.glob("*/c*/out.pkl")).unlink()
+        release.set()
+        with pytest.raises(ResultMissing, match="left no result"):
+            future.result(timeout=60)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import logging
 import threading
+import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("hpcpack.futures")
 MARGIN = datetime.timedelta(seconds=2)
-MAX_MISSES = 3  # polls a Finished task may go without a visible result file (share caching)
+# A Finished task's result file may show late: SMB clients cache "file not found" (Windows:
+# FileNotFoundCacheLifetime, 5 s by default [D]) and CIFS mounts cache attributes (actimeo).
+MAX_MISSES = 3  # polls, and at least the executor's result_grace seconds
 MAX_POLL_ERRORS = 10  # consecutive failed polls of one job before its futures fail
 TASK_PROPS = "JobTaskId,InstanceId,State,ExitCode,ErrorMessage,ChangeTime"
 _ENDED = {TaskState.FINISHED, TaskState.FAILED, TaskState.CANCELED}
@@ -135,7 +138,8 @@ class Poller(threading.Thread):
             settle(batch.future, error=self.failure(watch, batch, state, job_error))
             return
         batch.misses += 1
-        if batch.misses >= MAX_MISSES:
+        first = batch.extra.setdefault("first_miss", time.monotonic())
+        if batch.misses >= MAX_MISSES and time.monotonic() - first >= self.ex._result_grace:
             batch.done = True
             settle(batch.future, error=ResultMissing(f"{batch.name} left no result in the share"))
 

@@ -44,7 +44,8 @@ class HpcPackExecutor(Executor):
     (UNC, drive or POSIX path; default: the same); `python` the interpreter on the nodes (it
     needs cloudpickle, at the client's version, and the client's Python X.Y). `job`/`task` are
     templates for every job and task (cores, node groups, runtime, priority, template...),
-    `environment` the jobs' environment variables. `by_value` lists modules to pickle by value
+    `environment` the jobs' environment variables. `result_grace` is how long a Finished task's
+    result file may stay invisible (share caching) before `ResultMissing`. `by_value` lists modules to pickle by value
     (modules the nodes cannot import, such as your own scripts' helpers).
     """
 
@@ -62,6 +63,7 @@ class HpcPackExecutor(Executor):
         max_tasks: int = 500,
         flush_delay: float = 0.05,
         poll_interval: float = 1.0,
+        result_grace: float = 15.0,
         by_value: Iterable[ModuleType] = (),
         keep_files: bool = False,
     ) -> None:
@@ -82,6 +84,7 @@ class HpcPackExecutor(Executor):
         self._max_tasks = max_tasks
         self._flush_delay = flush_delay
         self._poll_interval = poll_interval
+        self._result_grace = result_grace
         self._keep = keep_files
         for module in by_value:
             cloudpickle.register_pickle_by_value(module)
