@@ -159,3 +159,14 @@ def test_progress_yields_every_future_and_draws_the_bar(
         )
     assert sorted(f.result() for f in seen) == [0, 1, 2, 3]
     assert out.getvalue().startswith("adding") and "100%" in out.getvalue()
+
+
+def test_each_poll_is_one_get_job_and_one_page_of_changed_tasks(
+    hpc: HpcClient, share: Path, options: dict[str, Any], counted: Counted
+) -> None:
+    """60 sweep instances: with the service's default page (10 rows) the list took 6 pages."""
+    with HpcPackExecutor(hpc, share, **options) as ex:
+        assert list(ex.map(work.add, range(60))) == list(range(60))
+    job_gets = [p for m, p in counted.requests if m == "GET" and p.split("/")[-2] == "Job"]
+    task_lists = [p for m, p in counted.requests if m == "GET" and p.endswith("/Tasks")]
+    assert job_gets and len(task_lists) == len(job_gets)

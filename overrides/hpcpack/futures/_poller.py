@@ -34,6 +34,7 @@ MARGIN = datetime.timedelta(seconds=2)
 # FileNotFoundCacheLifetime, 5 s by default [D]) and CIFS mounts cache attributes (actimeo).
 MAX_MISSES = 3  # polls, and at least the executor's result_grace seconds
 MAX_POLL_ERRORS = 10  # consecutive failed polls of one job before its futures fail
+ROWS_PER_READ = 1000  # the default page is 10 rows [D]: a 1,000-instance sweep would be 100 pages
 TASK_PROPS = "JobTaskId,InstanceId,State,ExitCode,ErrorMessage,ChangeTime"
 _ENDED = {TaskState.FINISHED, TaskState.FAILED, TaskState.CANCELED}
 
@@ -85,7 +86,11 @@ class Poller(threading.Thread):
             since = None if ended else watch.since
             rows = list(
                 hpc.tasks.list(
-                    watch.job_id, changed_since=since, properties=TASK_PROPS, expand_parametric=True
+                    watch.job_id,
+                    changed_since=since,
+                    properties=TASK_PROPS,
+                    expand_parametric=True,
+                    rows_per_read=ROWS_PER_READ,
                 )
             )
         except HpcError as exc:
