@@ -170,3 +170,16 @@ def test_each_poll_is_one_get_job_and_one_page_of_changed_tasks(
     job_gets = [p for m, p in counted.requests if m == "GET" and p.split("/")[-2] == "Job"]
     task_lists = [p for m, p in counted.requests if m == "GET" and p.endswith("/Tasks")]
     assert job_gets and len(task_lists) == len(job_gets)
+
+
+def test_max_tasks_splits_queued_calls_into_jobs_of_at_most_that_many(
+    hpc: HpcClient, share: Path, options: dict[str, Any], counted: Counted
+) -> None:
+    with HpcPackExecutor(hpc, share, max_tasks=2, flush_delay=3600, **options) as ex:
+        futures = [ex.submit(work.add, i) for i in range(5)]
+        assert [f.result(timeout=60) for f in futures[:4]] == [0, 1, 2, 3]
+        assert not futures[4].done()  # one call queued: flushed by shutdown, not by a timer
+    assert futures[4].result() == 4
+    assert job_creates(counted) == 3
+    adds = [p for m, p in counted.requests if m == "POST" and p.endswith("/Tasks")]
+    assert len(adds) == 5

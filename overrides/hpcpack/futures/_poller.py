@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import math
 import threading
 import time
 from collections.abc import Iterable
@@ -60,23 +61,55 @@ class Poller(threading.Thread):
 
     def run(self) -> None:
         ex = self.ex
+        last_poll = -math.inf
         while True:
             with ex._cond:
-                if not ex._pending and not ex._jobs and ex._shutdown:
+                due = self.next_due(last_poll)
+                while due is not None and due > time.monotonic():
+                    ex._cond.wait(min(due - time.monotonic(), ex._poll_interval))
+                    due = self.next_due(last_poll)
+                if due is None:
                     break
-                if not ex._pending or not ex._shutdown:
-                    ex._cond.wait(ex._flush_delay if ex._pending else ex._poll_interval)
-                batches, ex._pending = ex._pending, []
+                batches = []
+                if ex._pending and self.flush_due(time.monotonic()):
+                    batches, ex._pending = (
+                        ex._pending[: ex._max_tasks],
+                        ex._pending[ex._max_tasks :],
+                    )
+                    ex._pending_since = time.monotonic()
                 jobs = list(ex._jobs.values())
             if batches:
                 ex._flush(batches)
-            for watch in jobs:
-                try:
-                    self.poll(watch)
-                except Exception as exc:  # never let the thread die: fail that job's futures
-                    log.exception("polling job %s", watch.job_id)
-                    self.fail(watch, exc)
+            if jobs and time.monotonic() >= last_poll + ex._poll_interval:
+                last_poll = time.monotonic()
+                for watch in jobs:
+                    try:
+                        self.poll(watch)
+                    except Exception as exc:  # never let the thread die: fail that job's futures
+                        log.exception("polling job %s", watch.job_id)
+                        self.fail(watch, exc)
         ex._finished()
+
+    def flush_due(self, now: float) -> bool:
+        ex = self.ex
+        return (
+            ex._shutdown
+            or len(ex._pending) >= ex._max_tasks
+            or now >= ex._pending_since + ex._flush_delay
+        )
+
+    def next_due(self, last_poll: float) -> float | None:
+        """When to wake next (monotonic), or None: shut down with nothing left (under the lock)."""
+        ex = self.ex
+        if ex._shutdown and not ex._pending and not ex._jobs:
+            return None
+        due = math.inf
+        if ex._pending:
+            now = time.monotonic()
+            due = now if self.flush_due(now) else ex._pending_since + ex._flush_delay
+        if ex._jobs:
+            due = min(due, last_poll + ex._poll_interval)
+        return due
 
     def poll(self, watch: JobWatch) -> None:
         hpc = self.ex._hpc

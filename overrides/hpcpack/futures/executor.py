@@ -90,6 +90,7 @@ class HpcPackExecutor(Executor):
             cloudpickle.register_pickle_by_value(module)
         self._cond = threading.Condition()
         self._pending: list[Batch] = []
+        self._pending_since = 0.0  # when the oldest queued call was queued
         self._jobs: dict[int, JobWatch] = {}
         self._shutdown = False
         self._ids = itertools.count(1)
@@ -104,8 +105,10 @@ class HpcPackExecutor(Executor):
         with self._cond:
             if self._shutdown:
                 raise RuntimeError("cannot schedule new futures after shutdown")
+            if not self._pending:
+                self._pending_since = time.monotonic()
             self._pending.append(batch)
-            if len(self._pending) >= self._max_tasks:
+            if len(self._pending) in (1, self._max_tasks):  # the poller's wake-up changes
                 self._cond.notify_all()
         assert batch.future is not None
         return batch.future
@@ -173,6 +176,8 @@ class HpcPackExecutor(Executor):
             with self._cond:
                 if self._shutdown:
                     raise RuntimeError("cannot schedule new futures after shutdown")
+                if not self._pending:
+                    self._pending_since = time.monotonic()
                 self._pending.extend(batches)
                 self._cond.notify_all()
             return batches
