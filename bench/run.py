@@ -20,6 +20,7 @@ if str(HERE) not in sys.path:  # `python bench/run.py` from the repo root
 
 import emulator_scale  # noqa: E402
 import endtoend  # noqa: E402
+import executor  # noqa: E402
 import percall  # noqa: E402
 import seed  # noqa: E402
 import soa_connections  # noqa: E402
@@ -56,6 +57,9 @@ METHOD = """## How each row is measured
 * **SOA connections**: one session, 10,000 Echo in batches of 100, through a loopback TCP relay
   that counts connections; baseline = the same session with each reply stream abandoned at
   EndOfResponses (the reader before the fix). Best of 2 interleaved runs.
+* **executor**: `hpcpack.futures.HpcPackExecutor.map` over 1,000 `pow(i, 2)` (chunksize 50, then
+  1) against the emulator in its own process vs `ProcessPoolExecutor.map` on this machine, pool
+  start-up included; requests to the head node counted by an httpx hook (`bench/executor.py`).
 * **import**: `from hpcpack import HpcClient` vs `import httpx`, each in 9 fresh interpreters,
   median.
 * **wait poll** (`bench/waitcost.py`): a `Jobs.wait(progress=...)` poll on a 10,000-instance
@@ -154,6 +158,12 @@ def main() -> int:
                 lambda: [endtoend.memory(emulator.base_url, MEMORY_SMALL, MEMORY_LARGE)],
                 rows,
             )
+        finally:
+            emulator.terminate()
+
+        emulator = seed.start(Path(tmp) / "executor")
+        try:
+            step("executor", lambda: executor.run(emulator.base_url), rows)
         finally:
             emulator.terminate()
 

@@ -146,5 +146,6 @@ def test_extras_split_the_dependencies() -> None:
     assert {d.split(">")[0] for d in extras["cli"]} == set(CLI)
     assert {d.split(">")[0] for d in extras["emulator"]} == set(EMULATOR)
     assert "uvicorn>=0.54,<0.55" in extras["emulator"]
-    assert extras["all"] == ["hpcpack[cli,emulator,ntlm,tls]"]
+    assert extras["all"] == ["hpcpack[cli,emulator,ntlm,tls,futures]"]
+    assert extras["futures"] == ["cloudpickle>=3"]
     assert "hpcpack[all]" in extras["dev"]
