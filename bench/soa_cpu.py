@@ -172,7 +172,7 @@ def _profile(base_url: str) -> None:
 
     prof = cProfile.Profile(time.process_time)
     prof.runcall(hpcpack_sync, base_url)
-    pstats.Stats(prof).sort_stats("tottime").print_stats(25)
+    pstats.Stats(prof).sort_stats("tottime").print_stats(45)
 
 
 def main() -> None:

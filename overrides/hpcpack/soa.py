@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import re
 import time
 import uuid
@@ -87,8 +88,13 @@ Payload = str | Mapping[str, Any]
 
 
 def new_message_id() -> str:
-    """WS-Addressing MessageID (replaceable in tests)."""
-    return f"urn:uuid:{uuid.uuid4()}"
+    """WS-Addressing MessageID, a random (version 4) UUID URN; replaceable in tests. Built
+    from 16 random bytes directly: `uuid.uuid4()` cost a tenth of a request's CPU."""
+    b = bytearray(os.urandom(16))
+    b[6] = b[6] & 0x0F | 0x40
+    b[8] = b[8] & 0x3F | 0x80
+    h = b.hex()
+    return f"urn:uuid:{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def action_of(operation: str) -> tuple[str, str]:

@@ -9,8 +9,11 @@ document is well formed, which it cannot be when the tag sat inside CDATA, a com
 nested element: then an earlier cut is tried, and after a few failures (or past 64 KiB without
 one, or a non-UTF-8 stream) the parser falls back to pull events for the rest of the stream.
 
-Hostile XML: every byte first goes through `safexml.Guard` (no DTD, no entity, well formed),
-and an envelope is bounded in bytes (`ResponseTooLarge`); errors are typed.
+Hostile XML: the stream's start goes through `safexml.Guard` (no DTD, so no entity) until the
+root and its first child have started; past that point a DTD is a syntax error, and every
+parse (of a cut, or pull events) is by the C parser, which refuses undeclared entities. An
+envelope is bounded in bytes (`ResponseTooLarge`); errors are typed. A malformed byte is
+reported when the envelope holding it is parsed (a cut or the fallback), not on arrival.
 """
 
 from __future__ import annotations
@@ -47,7 +50,8 @@ SEP_FIELD = "\uffff"
 SEP_RECORD = "\u0000"
 DEFAULT_MAX_ENVELOPE = 16 * 1024 * 1024  # one reply; the stream as a whole is unbounded
 FAST_MAX_PENDING = 64 * 1024  # an envelope bigger than this is read through pull events
-FAST_MAX_MISSES = 8  # cuts that were not envelope ends, before falling back
+FAST_MAX_MISSES = 8
+GUARD_STEP = 1024  # cuts that were not envelope ends, before falling back
 
 _HEADER = f"{{{NS_SOAP}}}Header"
 _BODY = f"{{{NS_SOAP}}}Body"
@@ -181,7 +185,8 @@ class EnvelopeParser:
         if self.end is not None:
             return []
         try:
-            self._guard.Parse(chunk, False)
+            if not self._cut:
+                self._guard_start(chunk)
             done = self._pulled(chunk) if self._pull is not None else self._split(chunk)
         except defusedxml.DefusedXmlException as exc:
             raise HostileXml(
@@ -197,6 +202,14 @@ class EnvelopeParser:
                 break
             out.append(reply)
         return out
+
+    def _guard_start(self, chunk: bytes) -> None:
+        """The guard reads the prolog (any DTD) up to the first child's start tag, in small
+        steps so that it stops soon after (the rest is parsed by the C parser alone)."""
+        for i in range(0, len(chunk), GUARD_STEP):
+            self._guard.Parse(chunk[i : i + GUARD_STEP], False)
+            if len(self._starts) == 2:
+                return
 
     def _split(self, chunk: bytes) -> list[Element]:
         buf = self._buf
