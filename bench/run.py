@@ -22,6 +22,7 @@ import endtoend  # noqa: E402
 import percall  # noqa: E402
 import seed  # noqa: E402
 import soa_connections  # noqa: E402
+import soa_cpu  # noqa: E402
 import soa_throughput  # noqa: E402
 import startup  # noqa: E402
 from common import Row, machine  # noqa: E402
@@ -54,6 +55,11 @@ METHOD = """## How each row is measured
 * **SOA connections**: one session, 10,000 Echo in batches of 100, through a loopback TCP relay
   that counts connections; baseline = the same session with each reply stream abandoned at
   EndOfResponses (the reader before the fix). Best of 2 interleaved runs.
+* **SOA client CPU**: `bench/soa_cpu.py`: client-process CPU (`time.process_time`) per message
+  for 10,000 Echo in batches of 100 (send + commit + stream + parse), the emulator in its own
+  process; baseline = plain `httpx.Client` with an f-string body and the reply stream split on
+  `</s:Envelope>`. Async: one `AsyncSession` in sequence and 10 sessions concurrently, the
+  worse of the two against sync. Best of 3 interleaved runs.
 * **import**: `from hpcpack import HpcClient` vs `import httpx`, each in 9 fresh interpreters,
   median.
 * **make generate**: run in a temporary copy holding only its inputs, with the project's .venv
@@ -114,6 +120,7 @@ def main() -> int:
             step("per call", lambda: percall.run(bodies), rows)
             step("SOA", lambda: soa_throughput.run(emulator.base_url, emulator.pid), rows)
             step("SOA connections", lambda: soa_connections.run(emulator.base_url), rows)
+            step("SOA client CPU", lambda: soa_cpu.run(emulator.base_url), rows)
         finally:
             emulator.terminate()
 

@@ -119,11 +119,18 @@ def body_xml(operation: str, payload: Payload) -> str:
 _NCNAME = re.compile(r"[A-Za-z_][\w.\-]*\Z")
 
 
+_NAMES_OK: set[str] = set()  # names already checked (a batch repeats the same few)
+
+
 def _check_name(name: str) -> str:
     """Operation and parameter names become element names: refuse anything that is not a
     plain XML name (it would break, or inject into, the envelope)."""
-    if not _NCNAME.match(name):
-        raise XmlCharacterError(f"{name[:40]!r} is not usable as an XML element name")
+    if name in _NAMES_OK:
+        return name
+    if not isinstance(name, str) or not _NCNAME.match(name):
+        raise XmlCharacterError(f"{str(name)[:40]!r} is not usable as an XML element name")
+    if len(_NAMES_OK) < 4096:
+        _NAMES_OK.add(name)
     return name
 
 
@@ -159,12 +166,16 @@ class _Envelope:
             else _broker_header("HPCServer2008_Broker_ClientIdNS", client_id)
         )
 
-    def write(self, body: str, message_id: str, user_data: str | None) -> str:
-        user = (
-            ""
-            if user_data is None
-            else _broker_header("HPCServer2008_Broker_UserDataNS", user_data)
-        )
+    def write(
+        self, body: str, message_id: str, user_data: str | None, *, plain: bool = False
+    ) -> str:
+        """One envelope; `plain`: the user data needs no escaping (a request index)."""
+        if user_data is None:
+            user = ""
+        elif plain:
+            user = f'<HPCServer2008_Broker_UserDataNS xmlns="{NS_HPC}">{user_data}</HPCServer2008_Broker_UserDataNS>'
+        else:
+            user = _broker_header("HPCServer2008_Broker_UserDataNS", user_data)
         return (
             f"{self.head}{escape_text(message_id)}</a:MessageID>{user}{self.client}"
             f"</s:Header><s:Body>{body}</s:Body></s:Envelope>"
@@ -179,7 +190,8 @@ def build_message_array(
     envelope = _Envelope(action, batch)
     parts = [f"<{WRAPPER}>"]
     for index, payload in enumerate(payloads, start):
-        parts.append(envelope.write(body_xml(element, payload), new_message_id(), str(index)))
+        body = body_xml(element, payload)
+        parts.append(envelope.write(body, new_message_id(), str(index), plain=True))
     parts.append(f"</{WRAPPER}>")
     return "".join(parts).encode("utf-8")
 
