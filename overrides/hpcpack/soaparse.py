@@ -218,6 +218,8 @@ class EnvelopeParser:
         if not self._cut and len(self._starts) == 2:
             self._know_tags()
             searched = 0
+        if not self._utf8:  # cut pieces are parsed as UTF-8: any other encoding goes by events
+            return self._fall_back()
         if self._cut:
             end = buf.rfind(self._cut, searched)
             while end >= 0:
@@ -234,7 +236,7 @@ class EnvelopeParser:
                 self._misses = 0
                 self._to_synthetic_root()
                 return list(root)
-        if not self._utf8 or self._misses > FAST_MAX_MISSES or len(buf) > FAST_MAX_PENDING:
+        if self._misses > FAST_MAX_MISSES or len(buf) > FAST_MAX_PENDING:
             return self._fall_back()
         self._check_bound(len(buf))
         return []
