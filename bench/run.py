@@ -24,6 +24,7 @@ import executor  # noqa: E402
 import percall  # noqa: E402
 import seed  # noqa: E402
 import soa_connections  # noqa: E402
+import soa_cpu  # noqa: E402
 import soa_throughput  # noqa: E402
 import startup  # noqa: E402
 import waitcost  # noqa: E402
@@ -60,6 +61,11 @@ METHOD = """## How each row is measured
 * **executor**: `hpcpack.futures.HpcPackExecutor.map` over 1,000 `pow(i, 2)` (chunksize 50, then
   1) against the emulator in its own process vs `ProcessPoolExecutor.map` on this machine, pool
   start-up included; requests to the head node counted by an httpx hook (`bench/executor.py`).
+* **SOA client CPU**: `bench/soa_cpu.py`: client-process CPU (`time.process_time`) per message
+  for 10,000 Echo in batches of 100 (send + commit + stream + parse), the emulator in its own
+  process; baseline = plain `httpx.Client` with an f-string body and the reply stream split on
+  `</s:Envelope>`. Async: one `AsyncSession` in sequence and 10 sessions concurrently, the
+  worse of the two against sync. Best of 3 interleaved runs.
 * **import**: `from hpcpack import HpcClient` vs `import httpx`, each in 9 fresh interpreters,
   median.
 * **wait poll** (`bench/waitcost.py`): a `Jobs.wait(progress=...)` poll on a 10,000-instance
@@ -137,6 +143,7 @@ def main() -> int:
             step("per call", lambda: percall.run(bodies), rows)
             step("SOA", lambda: soa_throughput.run(emulator.base_url, emulator.pid), rows)
             step("SOA connections", lambda: soa_connections.run(emulator.base_url), rows)
+            step("SOA client CPU", lambda: soa_cpu.run(emulator.base_url), rows)
         finally:
             emulator.terminate()
 

@@ -193,6 +193,7 @@ class Output:
             sys.stdout.flush()
             return
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title=_title(title), title_justify="left", show_header=False, box=None)
         table.add_column("Property", style="bold")
@@ -200,7 +201,7 @@ class Output:
         for key, value in data.items():
             cell = _cell(key, value)
             if cell.plain:
-                table.add_row(key, cell)
+                table.add_row(Text(key), cell)  # names are data: never Rich markup
         self._print(table)
 
     def _captured(self) -> bool:

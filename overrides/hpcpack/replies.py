@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import heapq
+import itertools
 import socket
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -140,17 +144,76 @@ def timeout_for(
     return httpx.Timeout(connect=t.connect, read=idle, write=t.write, pool=t.pool)
 
 
+class _Timers:
+    """One daemon thread for every sync stream's timers: starting a `threading.Timer` per arm
+    (two per stream) cost more client CPU than parsing a batch of replies."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._heap: list[tuple[float, int, Callable[[], None]]] = []
+        self._cancelled: set[int] = set()
+        self._keys = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def add(self, seconds: float, fn: Callable[[], None]) -> int:
+        entry = (time.monotonic() + seconds, next(self._keys), fn)
+        with self._cond:
+            heapq.heappush(self._heap, entry)
+            if self._thread is None or not self._thread.is_alive():  # first use, or forked
+                self._thread = threading.Thread(target=self._run, name="hpcpack-timers")
+                self._thread.daemon = True
+                self._thread.start()
+            elif self._heap[0] is entry:
+                self._cond.notify()  # the thread sleeps until a later deadline
+        return entry[1]
+
+    def cancel(self, key: int) -> None:
+        with self._cond:
+            self._cancelled.add(key)
+            if len(self._cancelled) > 64 and len(self._cancelled) * 2 > len(self._heap):
+                self._heap = [e for e in self._heap if e[1] not in self._cancelled]
+                heapq.heapify(self._heap)
+                self._cancelled.clear()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                fn = self._next_due()
+            with contextlib.suppress(Exception):  # one failing callback must not stop all
+                fn()
+
+    def _next_due(self) -> Callable[[], None]:
+        """Wait (the lock held, released while waiting) for the earliest live timer."""
+        heap = self._heap
+        while True:
+            while heap and heap[0][1] in self._cancelled:
+                self._cancelled.discard(heapq.heappop(heap)[1])
+            if not heap:
+                self._cond.wait()
+                heap = self._heap
+                continue
+            delay = heap[0][0] - time.monotonic()
+            if delay <= 0:
+                return heapq.heappop(heap)[2]
+            self._cond.wait(delay)
+            heap = self._heap
+
+
+_TIMERS = _Timers()
+
+
 class Watchdog:
-    """Shuts the stream's socket down when its time is up (a thread timer for sync clients, a
-    loop timer for async ones); `fired` tells the reader why its read failed."""
+    """Shuts the stream's socket down when its time is up (one shared timer thread for sync
+    clients, a loop timer for async ones); `fired` tells the reader why its read failed."""
 
     def __init__(self, response: httpx.Response, *, loop: bool) -> None:
         stream = response.extensions.get("network_stream")
         self._sock: Any = stream.get_extra_info("socket") if stream is not None else None
         self._loop = asyncio.get_running_loop() if loop else None
         self._lock = threading.Lock()
-        self._handle: threading.Timer | asyncio.TimerHandle | None = None
+        self._handle: int | asyncio.TimerHandle | None = None
         self._active = True
+        self._armed = 0
         self.fired = False
         self.deadline: float | None = None
 
@@ -166,13 +229,15 @@ class Watchdog:
         if self._loop is not None:
             self._handle = self._loop.call_later(max(seconds, 0), self._fire)
         else:
-            timer = threading.Timer(max(seconds, 0), self._fire)
-            timer.daemon = True
-            timer.start()
-            self._handle = timer
+            self._armed += 1
+            self._handle = _TIMERS.add(max(seconds, 0), functools.partial(self._due, self._armed))
 
     def expired(self) -> bool:
         return self.fired or (self.deadline is not None and time.monotonic() >= self.deadline)
+
+    def _due(self, armed: int) -> None:
+        if armed == self._armed:  # not a timer re-armed or cancelled while it came due
+            self._fire()
 
     def _fire(self) -> None:
         with self._lock:
@@ -188,9 +253,12 @@ class Watchdog:
                 shutdown(self._sock, socket.SHUT_RDWR)  # base method: also under an SSLSocket
 
     def _cancel(self) -> None:
-        if self._handle is not None:
+        self._armed += 1
+        if isinstance(self._handle, int):
+            _TIMERS.cancel(self._handle)
+        elif self._handle is not None:
             self._handle.cancel()
-            self._handle = None
+        self._handle = None
 
     def stop(self) -> None:
         """Disarm for good, before the connection can go back to the pool."""

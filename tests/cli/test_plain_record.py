@@ -22,7 +22,7 @@ def rich_record(rows: list[tuple[str, str]], title: str | None) -> str:
     table.add_column("Property", style="bold")
     table.add_column("Value", overflow="fold")
     for key, value in rows:
-        table.add_row(key, Text(value))
+        table.add_row(Text(key), Text(value))
     with console.capture() as captured:
         console.print(table)
     return "\n".join(line.rstrip() for line in captured.get().splitlines()) + "\n"
