@@ -381,6 +381,37 @@ class Scheduler:
             self._refresh_master(job, task)
         self.wake()
 
+    # ------------------------------------------------------------ finish (the /hpc API)
+
+    def finish_job(self, job: Job, message: str) -> None:
+        """End an active job Finished (the /hpc API's Finish Job): like cancel, but the job
+        ends Finished; its unfinished tasks stop as on cancel."""
+        if job.state not in ACTIVE:
+            raise invalid_state(f"Jobs in the {job.state} state cannot be finished.")
+        with self.store.batch():
+            for item in job.items() + [t for t in job.tasks.values() if t.is_sweep]:
+                if item.state not in TERMINAL:
+                    self._stop_item(job, item, "Canceled", message or "Finished by user.", True)
+            job.props["ErrorMessage"] = message or None
+            job.props["EndTime"] = values.now()
+            set_state(job.props, "Finished")
+            self._save_job(job)
+        self.wake()
+
+    def finish_task(self, task: Task, message: str) -> None:
+        """End an active task (or subtask, or a sweep's remaining subtasks) Finished; the
+        message becomes its ErrorMessage."""
+        job = self.job(task.job_id)
+        if task.state in TERMINAL or task.state == "Configuring":
+            raise invalid_state(f"Tasks in the {task.state} state cannot be finished.")
+        with self.store.batch():
+            targets = list(task.subtasks.values()) if task.is_sweep else []
+            for item in [*targets, task]:
+                if item.state not in TERMINAL:
+                    self._stop_item(job, item, "Finished", message, True)
+            self._refresh_master(job, task)
+        self.wake()
+
     def _reset_item(self, item: Task, state: str) -> None:
         for name in ("ExitCode", "ErrorMessage", "Output", "StartTime", "EndTime"):
             item.props[name] = None
