@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from starlette.responses import Response
@@ -147,7 +148,7 @@ async def operate_node(ctx: Ctx) -> Response:
     await ctx.body()  # no body is expected; any sent is read and ignored
     log = emu.rest.oplogs.start(f"Node operation {op}", ctx.user, node.name)
     log.add(f"{op} requested on {node.name} (state {node.state}).")
-    emu.rest.spawn(_run(node, op, log))
+    emu.rest.spawn(_run(node, op, log, emu.scheduler.wake))
     return ctx.respond(None, status=202)
 
 
@@ -158,7 +159,7 @@ async def _drain(node: Node) -> None:
             await asyncio.sleep(STEP)
 
 
-async def _run(node: Node, op: str, log: Any) -> None:
+async def _run(node: Node, op: str, log: Any, wake: Callable[[], None]) -> None:
     await asyncio.sleep(STEP)
     before = node.state
     if op == "takeOffline" and node.state in ("Online", "Draining"):
@@ -183,6 +184,7 @@ async def _run(node: Node, op: str, log: Any) -> None:
         await asyncio.sleep(STEP)
         node.state = before if before != "Draining" else "Online"
     log.commit(f"{op} on {node.name}: {before} -> {node.state}.")
+    wake()  # a node back Online may take queued work now
 
 
 def _counts(values: list[str]) -> list[dict[str, Any]]:
