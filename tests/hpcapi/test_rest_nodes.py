@@ -128,8 +128,16 @@ def test_cluster_information_and_job_metrics(rest: Rest) -> None:
     assert c.post(f"/jobs/{job_id}/submit").status_code == 204
     until(lambda: job_state(c, job_id) == "Finished")
     metrics = c.get("/cluster/metrics/jobs").json()
-    finished = next(i for i in metrics["Instances"] if i["InstanceName"] == "Number of finished jobs")
+    finished = next(
+        i for i in metrics["Instances"] if i["InstanceName"] == "Number of finished jobs"
+    )
     assert sum(v["Value"] for v in finished["Values"]) >= 1
     missing = c.get("/cluster/metrics/history/HPCSchedulerJobs")
     assert missing.status_code == 400
-    assert c.get("/cluster/metrics/history/Nope", params={"fromTime": "2020-01-01T00:00:00Z", "toTime": "2020-01-01T00:05:00Z"}).status_code == 404
+    assert (
+        c.get(
+            "/cluster/metrics/history/Nope",
+            params={"fromTime": "2020-01-01T00:00:00Z", "toTime": "2020-01-01T00:05:00Z"},
+        ).status_code
+        == 404
+    )

@@ -137,7 +137,9 @@ async def get_tasks(ctx: Ctx) -> Response:
     after = since(flt)
     raw = ctx.q("expandParametric")
     expand = values.parse_bool(raw) if raw else True
-    key = sort_key(TASK_PROPS, ctx.q("sortTasksBy"), "JobTaskId")
+    by = ctx.q("sortTasksBy")
+    # "TaskId" (the documented default) is the text "job.task": sort by its number instead
+    key = sort_key(TASK_PROPS, "JobTaskId" if (by or "").lower() == "taskid" else by, "JobTaskId")
 
     def accepts(t: Task) -> bool:
         return (
