@@ -68,7 +68,7 @@ def sync_detailed(
     """Finish a job
 
      Like cancel, but the job ends Finished instead of Canceled [D]. Only an active job
-    (Queued or Running) can be finished; others answer 400 [I, strict]. 2016 Update 3+.
+    (Submitted, Queued or Running) can be finished; others answer 409 [I, strict]. 2016 Update 3+.
 
     Args:
         job_id (int):
@@ -106,7 +106,7 @@ async def asyncio_detailed(
     """Finish a job
 
      Like cancel, but the job ends Finished instead of Canceled [D]. Only an active job
-    (Queued or Running) can be finished; others answer 400 [I, strict]. 2016 Update 3+.
+    (Submitted, Queued or Running) can be finished; others answer 409 [I, strict]. 2016 Update 3+.
 
     Args:
         job_id (int):

@@ -60,7 +60,7 @@ def sync_detailed(
 ) -> Response[Any]:
     """Requeue a job
 
-     Resubmits a Failed or Canceled job [D]; other states answer 400 [I].
+     Resubmits a Failed or Canceled job [D]; other states answer 409 [I].
 
     Args:
         job_id (int):
@@ -94,7 +94,7 @@ async def asyncio_detailed(
 ) -> Response[Any]:
     """Requeue a job
 
-     Resubmits a Failed or Canceled job [D]; other states answer 400 [I].
+     Resubmits a Failed or Canceled job [D]; other states answer 409 [I].
 
     Args:
         job_id (int):

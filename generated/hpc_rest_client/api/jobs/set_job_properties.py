@@ -70,7 +70,8 @@ def sync_detailed(
 ) -> Response[Any]:
     """Set job properties
 
-     Answers 204 [D]. `Name` cannot change while Queued or after Canceled (400) [C].
+     Answers 204 [D]. `Name` cannot change while Queued or after Canceled (4xx) [C]; the
+    emulator refuses any change once the job ended (409) [I].
 
     Args:
         job_id (int):
@@ -107,7 +108,8 @@ async def asyncio_detailed(
 ) -> Response[Any]:
     """Set job properties
 
-     Answers 204 [D]. `Name` cannot change while Queued or after Canceled (400) [C].
+     Answers 204 [D]. `Name` cannot change while Queued or after Canceled (4xx) [C]; the
+    emulator refuses any change once the job ended (409) [I].
 
     Args:
         job_id (int):

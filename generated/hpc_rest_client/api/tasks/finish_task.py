@@ -71,7 +71,7 @@ def sync_detailed(
     """Finish a task
 
      The task ends Finished; the message becomes the task's `ErrorMessage` [D, C]. Only an
-    active task (Queued, Dispatching, Running) can be finished; others answer 400 [I].
+    active task (Queued, Dispatching, Running) can be finished; others answer 409 [I].
 
     Args:
         job_id (int):
@@ -112,7 +112,7 @@ async def asyncio_detailed(
     """Finish a task
 
      The task ends Finished; the message becomes the task's `ErrorMessage` [D, C]. Only an
-    active task (Queued, Dispatching, Running) can be finished; others answer 400 [I].
+    active task (Queued, Dispatching, Running) can be finished; others answer 409 [I].
 
     Args:
         job_id (int):
