@@ -37,6 +37,7 @@ app.add_typer(cluster.app, name="cluster")
 app.add_typer(cluster.template_app, name="template")
 app.add_typer(sessions.app, name="session")
 app.add_typer(profile.app, name="profile")
+from .commands import rest as _rest  # noqa: E402,F401  (adds the /hpc commands to the groups)
 
 
 def _version(value: bool) -> None:
