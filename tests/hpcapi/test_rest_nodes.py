@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -141,3 +142,29 @@ def test_cluster_information_and_job_metrics(rest: Rest) -> None:
         ).status_code
         == 404
     )
+
+
+def test_typed_answers_in_xml_on_request(rest: Rest) -> None:
+    import xml.etree.ElementTree as ET
+
+    r = rest("alice", Accept="application/xml").get("/cluster/nodes/NODE01")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/xml")
+    root = ET.fromstring(r.text)
+    assert root.tag == "Node" and root.findtext("Name") == "NODE01"
+    assert root.findtext("OnAzure") == "false"
+    err = rest("alice", Accept="application/xml").get("/cluster/nodes/NODE99")
+    assert err.status_code == 404 and ET.fromstring(err.text).findtext("Message")
+
+
+def test_roles_from_the_command_line_and_bad_roles(tmp_path: Path) -> None:
+    from hpc_emulator.__main__ import roles_from
+    from hpc_emulator.app import Emulator
+    from hpc_emulator.config import EmulatorConfig
+
+    assert roles_from("ann, bo", "cy,bo") == {
+        "ann": "Administrator",
+        "bo": "Administrator",
+        "cy": "JobAdministrator",
+    }
+    with pytest.raises(ValueError, match="role of 'x'"):
+        Emulator(EmulatorConfig(data_dir=tmp_path, roles={"x": "Wizard"}))
