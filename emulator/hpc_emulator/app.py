@@ -13,6 +13,7 @@ from hpc_emulator.accounts import Accounts
 from hpc_emulator.cluster import Cluster
 from hpc_emulator.config import AUTH_METHODS, EmulatorConfig
 from hpc_emulator.hpcapi import cluster as rest_cluster
+from hpc_emulator.hpcapi import groups as rest_groups
 from hpc_emulator.hpcapi import jobs as rest_jobs
 from hpc_emulator.hpcapi import nodes as rest_nodes
 from hpc_emulator.hpcapi.roles import check_roles
@@ -88,7 +89,9 @@ def create_app(config: EmulatorConfig) -> Starlette:
         finally:
             await emu.stop()
 
-    rest = RestRouter(emu, router, rest_cluster.ROUTES + rest_nodes.ROUTES + rest_jobs.ROUTES)
+    rest = RestRouter(
+        emu, router, rest_cluster.ROUTES + rest_groups.ROUTES + rest_nodes.ROUTES + rest_jobs.ROUTES
+    )
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
     app = Starlette(
         routes=[
