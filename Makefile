@@ -13,6 +13,9 @@ SPEC := openapi/hpc.yaml
 VIEW := build/openapi.generator.json
 CLIENT := generated/hpc_client
 SERVER_MODELS := emulator/hpc_emulator/models.py
+REST_SPEC := openapi/hpc-rest.yaml
+REST_VIEW := build/openapi-rest.generator.json
+REST_CLIENT := generated/hpc_rest_client
 
 .PHONY: setup generate check-generated lint-spec docs dist-check other-langs test lint typecheck demo bench fuzz clean
 
@@ -49,20 +52,36 @@ generate: $(VENV)/.installed
 	  --formatters ruff-check ruff-format
 	ruff check --fix-only -q $(CLIENT) $(SERVER_MODELS)
 	ruff format -q $(CLIENT) $(SERVER_MODELS)
+	@# the /hpc REST API (HPC Pack 2016 Update 1+): its own spec, the same toolchain
+	openapi-spec-validator $(REST_SPEC)
+	@if [ -x node_modules/.bin/redocly ]; then redocly lint $(REST_SPEC) --format=stylish; fi
+	python generator/prepare_spec.py $(REST_SPEC) $(REST_VIEW) build/openapi-rest.json
+	rm -rf $(REST_CLIENT)
+	openapi-python-client generate --path $(REST_VIEW) --config generator/config-rest.yaml \
+	  --meta none --output-path $(REST_CLIENT) \
+	  --fail-on-warning > build/generate-rest.log 2>&1 || { cat build/generate-rest.log; exit 1; }
+	cp build/openapi-rest.json $(REST_CLIENT)/openapi.json
+	touch $(REST_CLIENT)/py.typed
+	ruff check --fix-only -q $(REST_CLIENT)
+	ruff format -q $(REST_CLIENT)
 
 ## check-generated: regenerate and fail on any difference with the committed output
 check-generated: $(VENV)/.installed
 	rm -rf build/committed && mkdir -p build/committed
 	cp -r $(CLIENT) build/committed/hpc_client && cp $(SERVER_MODELS) build/committed/models.py
+	cp -r $(REST_CLIENT) build/committed/hpc_rest_client
 	$(MAKE) --no-print-directory generate
 	diff -r -x __pycache__ build/committed/hpc_client $(CLIENT)
 	diff build/committed/models.py $(SERVER_MODELS)
+	diff -r -x __pycache__ build/committed/hpc_rest_client $(REST_CLIENT)
 	@echo "generated code is current"
 
 ## lint-spec: openapi-spec-validator and Redocly lint, zero errors
 lint-spec: setup
 	openapi-spec-validator $(SPEC)
 	redocly lint $(SPEC) --format=stylish
+	openapi-spec-validator $(REST_SPEC)
+	redocly lint $(REST_SPEC) --format=stylish
 
 ## docs: the documentation site (MkDocs --strict) with the standalone REST page, no CDN: build/site
 docs: setup

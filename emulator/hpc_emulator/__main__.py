@@ -154,9 +154,27 @@ def parser() -> argparse.ArgumentParser:
         metavar="MB",
         help="largest SOA request body in MiB (413 above; default 64)",
     )
+    p.add_argument(
+        "--admins",
+        default="",
+        metavar="USERS",
+        help="comma-separated users who are HPC Pack Administrators on the /hpc API",
+    )
+    p.add_argument(
+        "--job-admins",
+        default="",
+        metavar="USERS",
+        help="comma-separated users who are Job Administrators on the /hpc API",
+    )
     p.add_argument("--ready-file", type=Path, help="write the base URL here once listening")
     p.add_argument("--log-level", default="warning")
     return p
+
+
+def roles_from(admins: str, job_admins: str) -> dict[str, str]:
+    roles = {u.strip(): "JobAdministrator" for u in job_admins.split(",") if u.strip()}
+    roles.update({u.strip(): "Administrator" for u in admins.split(",") if u.strip()})
+    return roles
 
 
 def is_loopback(host: str) -> bool:
@@ -231,6 +249,7 @@ async def serve(args: argparse.Namespace, users: dict[str, str], data_dir: Path)
         broker_node=args.broker_node,
         json_extension=args.json_extension,
         soa_max_body=args.soa_max_body_mb * MIB,
+        roles=roles_from(args.admins, args.job_admins),
     )
     if not users and not is_loopback(args.host):
         print(

@@ -12,6 +12,13 @@ from hpc_emulator import routes_cluster, routes_jobs, routes_soa, routes_tasks, 
 from hpc_emulator.accounts import Accounts
 from hpc_emulator.cluster import Cluster
 from hpc_emulator.config import AUTH_METHODS, EmulatorConfig
+from hpc_emulator.hpcapi import cluster as rest_cluster
+from hpc_emulator.hpcapi import groups as rest_groups
+from hpc_emulator.hpcapi import jobs as rest_jobs
+from hpc_emulator.hpcapi import nodes as rest_nodes
+from hpc_emulator.hpcapi.roles import check_roles
+from hpc_emulator.hpcapi.state import RestState
+from hpc_emulator.hpcapi.wire import RestRouter
 from hpc_emulator.ntlm import write_user_file
 from hpc_emulator.paging import QueryCache
 from hpc_emulator.private import private_dir
@@ -39,6 +46,8 @@ class Emulator:
         if config.auth not in AUTH_METHODS:
             raise ValueError(f"auth must be one of {', '.join(AUTH_METHODS)}, got {config.auth!r}")
         self.accounts = Accounts(config.users, config.default_domain)
+        check_roles(config.roles)
+        self.rest = RestState()  # the /hpc API's operation logs and node operations
         if config.auth == "ntlm" and not self.accounts:
             raise ValueError("auth='ntlm' needs users (an NTLM acceptor without accounts)")
         private_dir(config.data_dir)
@@ -60,6 +69,7 @@ class Emulator:
         await self.broker.start()
 
     async def stop(self) -> None:
+        await self.rest.aclose()
         await self.broker.aclose()
         await self.scheduler.stop()
         self.store.close()
@@ -79,9 +89,16 @@ def create_app(config: EmulatorConfig) -> Starlette:
         finally:
             await emu.stop()
 
+    rest = RestRouter(
+        emu, router, rest_cluster.ROUTES + rest_groups.ROUTES + rest_nodes.ROUTES + rest_jobs.ROUTES
+    )
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
     app = Starlette(
-        routes=[StarletteRoute("/{path:path}", router.handle, methods=methods)], lifespan=lifespan
+        routes=[
+            StarletteRoute("/hpc/{path:path}", rest.handle, methods=methods),  # HPC Pack 2016 U1+
+            StarletteRoute("/{path:path}", router.handle, methods=methods),
+        ],
+        lifespan=lifespan,
     )
     app.state.emulator = emu
     return app

@@ -22,6 +22,8 @@ class Node:
     guid: str
     online_time: datetime
     free: list[int] = field(default_factory=list)  # free core ids
+    state: str = "Online"  # changed by the /hpc node operations (hpcapi/nodes.py)
+    reachable: bool = True
 
     def props(self) -> dict[str, Any]:
         return {
@@ -41,8 +43,8 @@ class Node:
             "NumSockets": 1,
             "OfflineTime": None,
             "OnlineTime": self.online_time,
-            "Reachable": True,
-            "State": "Online",
+            "Reachable": self.reachable,
+            "State": self.state,
         }
 
 
@@ -91,7 +93,11 @@ class Cluster:
 
     def allocate(self, cores: int, whole_nodes: int, allowed: set[str] | None) -> Allocation | None:
         """Reserve `cores` cores (first fit) or `whole_nodes` entirely free nodes; None if full."""
-        candidates = [n for n in self.nodes if allowed is None or n.name.lower() in allowed]
+        candidates = [
+            n
+            for n in self.nodes
+            if n.state == "Online" and (allowed is None or n.name.lower() in allowed)
+        ]
         if whole_nodes:
             free_nodes = [n for n in candidates if len(n.free) == n.cores]
             if len(free_nodes) < whole_nodes:

@@ -20,6 +20,8 @@ class EmulatorConfig:
     cores_per_node: int = 4
     users: dict[str, str] = field(default_factory=dict)  # [DOMAIN\\]user -> password; empty = open
     auth: str = "basic"  # one of AUTH_METHODS
+    # /hpc roles beyond User: [DOMAIN\\]user -> Administrator | JobAdministrator | JobOperator
+    roles: dict[str, str] = field(default_factory=dict)
     default_domain: str = DEFAULT_DOMAIN  # the domain of accounts and logins given without one
     version: str = "5.3.6435.0"
     head_node: str = "HEADNODE"

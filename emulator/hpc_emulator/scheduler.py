@@ -14,7 +14,7 @@ import gc
 import heapq
 import secrets
 from collections import Counter
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -267,6 +267,14 @@ class Scheduler:
             raise not_found(f"The job {job_id} does not exist.")
         return job
 
+    def all_jobs(self) -> Iterator[Job]:
+        """Every stored job, ended ones read back from SQLite (not cached): a full scan, for
+        the few answers that need every job (the /hpc API's lists and statistics)."""
+        for job_id, *_ in self.store.job_rows():
+            job = self.jobs.peek(job_id)
+            if job is not None:
+                yield job
+
     def task(self, job: Job, task_id: int) -> Task:
         task = job.tasks.get(task_id)
         if task is None:
@@ -443,6 +451,40 @@ class Scheduler:
                     self._reset_item(job, item, "Configuring")
                     item.props["RequeueCount"] = int(item.props.get("RequeueCount") or 0) + 1
                     self._save_task(item)
+            self._refresh_master(job, task)
+        self.wake()
+
+    # ------------------------------------------------------------ finish (the /hpc API)
+
+    def finish_job(self, job: Job, message: str) -> None:
+        """End an active job Finished (the /hpc API's Finish Job): like cancel, but the job
+        ends Finished; its unfinished tasks stop as on cancel."""
+        if job.state not in ACTIVE:
+            raise invalid_state(f"Jobs in the {job.state} state cannot be finished.")
+        with self.store.batch():
+            self._expand_rest(job)
+            for item in job.items() + [t for t in job.tasks.values() if t.is_sweep]:
+                if item.state not in TERMINAL:
+                    self._stop_item(job, item, "Canceled", message or "Finished by user.", True)
+            job.props["ErrorMessage"] = message or None
+            job.props["EndTime"] = values.now()
+            set_state(job.props, "Finished")
+            self._save_job(job)
+        self.wake()
+
+    def finish_task(self, task: Task, message: str) -> None:
+        """End an active task (or subtask, or a sweep's remaining subtasks) Finished; the
+        message becomes its ErrorMessage."""
+        job = self.job(task.job_id)
+        if task.state in TERMINAL or task.state == "Configuring":
+            raise invalid_state(f"Tasks in the {task.state} state cannot be finished.")
+        with self.store.batch():
+            if task.is_sweep:
+                self._expand_rest(job, task)
+            targets = list(task.subtasks.values()) if task.is_sweep else []
+            for item in [*targets, task]:
+                if item.state not in TERMINAL:
+                    self._stop_item(job, item, "Finished", message, True)
             self._refresh_master(job, task)
         self.wake()
 

@@ -97,6 +97,7 @@ def run_emulator(
     soa_max_body: int | None = None,
     auth: str = "basic",
     default_domain: str = DEFAULT_DOMAIN,
+    roles: dict[str, str] | None = None,
 ) -> Iterator[RunningEmulator]:
     """Start an emulator on 127.0.0.1 (ephemeral port) in a thread; stop it on exit.
 
@@ -109,6 +110,7 @@ def run_emulator(
     came to); `header_timeout` and `max_connections` as `hpc-emulator`'s flags.
     `json_extension` lets scheduler operations speak JSON (off: XML only, as a head node);
     `max_body`/`soa_max_body` override the request body bounds of `limits.py` (bytes).
+    `roles` maps users to their /hpc role (Administrator, JobAdministrator, JobOperator).
     """
     tmp = None
     if data_dir is None:
@@ -127,6 +129,7 @@ def run_emulator(
         latency=latency,
         broker_node=broker_node,
         json_extension=json_extension,
+        roles=dict(roles or {}),
     )
     if max_body is not None:
         config.max_body = max_body

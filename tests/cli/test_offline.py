@@ -104,11 +104,22 @@ def test_help_lists_hpc_pack_verbs() -> None:
     nouns = {"job", "task", "node", "nodegroup", "cluster", "session", "template", "profile"}
     assert listed == nouns
     expected = {
-        "job": {"new", "add", "submit", "view", "list", "cancel", "requeue", "modify", "wait"},
-        "task": {"view", "list", "cancel", "requeue"},
-        "node": {"view", "list"},
-        "nodegroup": {"view", "list"},
-        "cluster": {"info"},
+        "job": {
+            "new",
+            "add",
+            "submit",
+            "view",
+            "list",
+            "cancel",
+            "requeue",
+            "modify",
+            "wait",
+            "finish",  # /hpc
+        },
+        "task": {"view", "list", "cancel", "requeue", "finish"},
+        "node": {"view", "list", "online", "offline", "reboot"},
+        "nodegroup": {"view", "list", "create", "add", "remove", "delete"},
+        "cluster": {"info", "metrics"},
         "template": {"list"},
         "session": {"create", "attach", "close", "send", "status"},
     }

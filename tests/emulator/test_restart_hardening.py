@@ -79,7 +79,7 @@ def test_restart_kills_no_process_group_that_reused_a_stored_pid(tmp_path: Path)
         proc2 = start_emulator_process(data_dir=tmp_path, nodes=1, cores_per_node=1)
         try:
             c = httpx.Client(base_url=proc2.base_url, timeout=30)
-            assert wait_state(c, job, {"Failed"}, timeout=15)["State"] == "Failed"
+            assert wait_state(c, job, {"Failed"}, timeout=60)["State"] == "Failed"
             c.close()
         finally:
             proc2.terminate()

@@ -11,8 +11,8 @@ from ..context import connect
 from ..views import as_props, state_name
 from . import lib
 
-app = typer.Typer(help="Cluster-wide information.")
-template_app = typer.Typer(help="Job templates.")
+app: typer.Typer = typer.Typer(help="Cluster-wide information.")
+template_app: typer.Typer = typer.Typer(help="Job templates.")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON output")]
 
@@ -43,3 +43,6 @@ def list_templates(ctx: typer.Context, json_flag: JsonOpt = False) -> None:
             out.json(names)
         else:
             out.table([{"Name": n} for n in names], ["Name"])
+
+
+from . import rest_cluster  # noqa: E402, F401  (the /hpc API's commands of this group)

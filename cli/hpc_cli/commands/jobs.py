@@ -20,7 +20,9 @@ from ..specs import parse_env, parse_range, parse_sweep, resource_props
 from ..views import JOB_COLUMNS, LISTED_JOB_STATES, as_props, normalise_state
 from . import lib
 
-app = typer.Typer(help="Create, submit, inspect and control jobs.", no_args_is_help=True)
+app: typer.Typer = typer.Typer(
+    help="Create, submit, inspect and control jobs.", no_args_is_help=True
+)
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON output")]
 JobId = Annotated[int, typer.Argument(help="Job id", min=1)]
@@ -420,3 +422,6 @@ def wait_cmd(
     with connect(ctx, json_flag) as (hpc, out):
         final = wait_for_job(hpc, job_id, out, timeout=timeout)
         lib.finish_wait(out, final)
+
+
+from . import rest_jobs  # noqa: E402, F401  (the /hpc API's commands of this group)

@@ -10,8 +10,8 @@ from ..context import connect
 from ..views import NODE_COLUMNS, as_props, state_name
 from . import lib
 
-app = typer.Typer(help="Compute nodes.")
-group_app = typer.Typer(help="Node groups.")
+app: typer.Typer = typer.Typer(help="Compute nodes.")
+group_app: typer.Typer = typer.Typer(help="Node groups.")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON output")]
 
@@ -68,3 +68,6 @@ def view_group(
             out.json({"Name": name, "Nodes": members})
         else:
             out.table([{"Node": m} for m in members], ["Node"], title=f"Node group {name}")
+
+
+from . import rest_nodes  # noqa: E402, F401  (the /hpc API's commands of this group)

@@ -15,7 +15,7 @@ from ..specs import parse_task_id
 from ..views import TASK_COLUMNS, as_props, normalise_state, state_name
 from . import lib
 
-app = typer.Typer(help="Inspect and control tasks (JOB.TASK or JOB.TASK.INSTANCE).")
+app: typer.Typer = typer.Typer(help="Inspect and control tasks (JOB.TASK or JOB.TASK.INSTANCE).")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON output")]
 
@@ -89,3 +89,6 @@ def requeue(ctx: typer.Context, task_id: TaskIdArg, json_flag: JsonOpt = False) 
         job, task, instance = parse_task_id(task_id)
         lib.requeue_task(hpc, job, task, instance)
         out.result(f"Task {task_id} requeued.", {"TaskId": task_id, "Requeued": True})
+
+
+from . import rest_tasks  # noqa: E402, F401  (the /hpc API's commands of this group)

@@ -1,0 +1,204 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.node_metric import NodeMetric
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    metric_names: str,
+    x_ms_as_user: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_ms_as_user, Unset):
+        headers["x-ms-as-user"] = x_ms_as_user
+
+    params: dict[str, Any] = {}
+
+    params["metricNames"] = metric_names
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/cluster/nodes/metrics",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> list[NodeMetric] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for componentsschemas_node_metric_list_item_data in _response_200:
+            componentsschemas_node_metric_list_item = NodeMetric.from_dict(
+                componentsschemas_node_metric_list_item_data
+            )
+
+            response_200.append(componentsschemas_node_metric_list_item)
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[list[NodeMetric]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    metric_names: str,
+    x_ms_as_user: str | Unset = UNSET,
+) -> Response[list[NodeMetric]]:
+    """Get current node metrics
+
+     Current values per node; unreachable nodes answer an empty `Metrics` map. Names:
+    `HPCCpuUsage`, `HPCMemoryPaging`, `HPCDiskThroughput`, `HPCNetwork`,
+    `HPCCoresInUse` [D]. The keys in the answer are cased `HpcCpuUsage` in Microsoft's
+    example [D]; the emulator answers the requested names as sent [I].
+
+    Args:
+        metric_names (str):
+        x_ms_as_user (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[list[NodeMetric]]
+    """
+
+    kwargs = _get_kwargs(
+        metric_names=metric_names,
+        x_ms_as_user=x_ms_as_user,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    metric_names: str,
+    x_ms_as_user: str | Unset = UNSET,
+) -> list[NodeMetric] | None:
+    """Get current node metrics
+
+     Current values per node; unreachable nodes answer an empty `Metrics` map. Names:
+    `HPCCpuUsage`, `HPCMemoryPaging`, `HPCDiskThroughput`, `HPCNetwork`,
+    `HPCCoresInUse` [D]. The keys in the answer are cased `HpcCpuUsage` in Microsoft's
+    example [D]; the emulator answers the requested names as sent [I].
+
+    Args:
+        metric_names (str):
+        x_ms_as_user (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        list[NodeMetric]
+    """
+
+    return sync_detailed(
+        client=client,
+        metric_names=metric_names,
+        x_ms_as_user=x_ms_as_user,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    metric_names: str,
+    x_ms_as_user: str | Unset = UNSET,
+) -> Response[list[NodeMetric]]:
+    """Get current node metrics
+
+     Current values per node; unreachable nodes answer an empty `Metrics` map. Names:
+    `HPCCpuUsage`, `HPCMemoryPaging`, `HPCDiskThroughput`, `HPCNetwork`,
+    `HPCCoresInUse` [D]. The keys in the answer are cased `HpcCpuUsage` in Microsoft's
+    example [D]; the emulator answers the requested names as sent [I].
+
+    Args:
+        metric_names (str):
+        x_ms_as_user (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[list[NodeMetric]]
+    """
+
+    kwargs = _get_kwargs(
+        metric_names=metric_names,
+        x_ms_as_user=x_ms_as_user,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    metric_names: str,
+    x_ms_as_user: str | Unset = UNSET,
+) -> list[NodeMetric] | None:
+    """Get current node metrics
+
+     Current values per node; unreachable nodes answer an empty `Metrics` map. Names:
+    `HPCCpuUsage`, `HPCMemoryPaging`, `HPCDiskThroughput`, `HPCNetwork`,
+    `HPCCoresInUse` [D]. The keys in the answer are cased `HpcCpuUsage` in Microsoft's
+    example [D]; the emulator answers the requested names as sent [I].
+
+    Args:
+        metric_names (str):
+        x_ms_as_user (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        list[NodeMetric]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            metric_names=metric_names,
+            x_ms_as_user=x_ms_as_user,
+        )
+    ).parsed

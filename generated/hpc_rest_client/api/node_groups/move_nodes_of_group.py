@@ -1,0 +1,202 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.node_group_operation import NodeGroupOperation
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    name: str,
+    *,
+    body: NodeGroupOperation,
+    x_ms_as_user: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_ms_as_user, Unset):
+        headers["x-ms-as-user"] = x_ms_as_user
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/cluster/nodeGroups/{name}/nodes".format(
+            name=quote(str(name), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> list[str] | None:
+    if response.status_code == 200:
+        response_200 = cast(list[str], response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[list[str]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NodeGroupOperation,
+    x_ms_as_user: str | Unset = UNSET,
+) -> Response[list[str]]:
+    """Add nodes to, or remove nodes from, a group
+
+     Answers the group's node names after the change [D]. `GroupName` in the body must
+    match the path (400 otherwise) [I]; unknown nodes answer 404 [I].
+
+    Args:
+        name (str):
+        x_ms_as_user (str | Unset):
+        body (NodeGroupOperation):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[list[str]]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        body=body,
+        x_ms_as_user=x_ms_as_user,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NodeGroupOperation,
+    x_ms_as_user: str | Unset = UNSET,
+) -> list[str] | None:
+    """Add nodes to, or remove nodes from, a group
+
+     Answers the group's node names after the change [D]. `GroupName` in the body must
+    match the path (400 otherwise) [I]; unknown nodes answer 404 [I].
+
+    Args:
+        name (str):
+        x_ms_as_user (str | Unset):
+        body (NodeGroupOperation):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        list[str]
+    """
+
+    return sync_detailed(
+        name=name,
+        client=client,
+        body=body,
+        x_ms_as_user=x_ms_as_user,
+    ).parsed
+
+
+async def asyncio_detailed(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NodeGroupOperation,
+    x_ms_as_user: str | Unset = UNSET,
+) -> Response[list[str]]:
+    """Add nodes to, or remove nodes from, a group
+
+     Answers the group's node names after the change [D]. `GroupName` in the body must
+    match the path (400 otherwise) [I]; unknown nodes answer 404 [I].
+
+    Args:
+        name (str):
+        x_ms_as_user (str | Unset):
+        body (NodeGroupOperation):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[list[str]]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        body=body,
+        x_ms_as_user=x_ms_as_user,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NodeGroupOperation,
+    x_ms_as_user: str | Unset = UNSET,
+) -> list[str] | None:
+    """Add nodes to, or remove nodes from, a group
+
+     Answers the group's node names after the change [D]. `GroupName` in the body must
+    match the path (400 otherwise) [I]; unknown nodes answer 404 [I].
+
+    Args:
+        name (str):
+        x_ms_as_user (str | Unset):
+        body (NodeGroupOperation):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        list[str]
+    """
+
+    return (
+        await asyncio_detailed(
+            name=name,
+            client=client,
+            body=body,
+            x_ms_as_user=x_ms_as_user,
+        )
+    ).parsed

@@ -1,0 +1,172 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.node_health_count import NodeHealthCount
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    x_ms_as_user: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_ms_as_user, Unset):
+        headers["x-ms-as-user"] = x_ms_as_user
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/cluster/nodes/stats/health",
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> list[NodeHealthCount] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for componentsschemas_node_health_count_list_item_data in _response_200:
+            componentsschemas_node_health_count_list_item = NodeHealthCount.from_dict(
+                componentsschemas_node_health_count_list_item_data
+            )
+
+            response_200.append(componentsschemas_node_health_count_list_item)
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[list[NodeHealthCount]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    x_ms_as_user: str | Unset = UNSET,
+) -> Response[list[NodeHealthCount]]:
+    """Count nodes per health
+
+     One row per health value present. [D]
+
+    Args:
+        x_ms_as_user (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[list[NodeHealthCount]]
+    """
+
+    kwargs = _get_kwargs(
+        x_ms_as_user=x_ms_as_user,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    x_ms_as_user: str | Unset = UNSET,
+) -> list[NodeHealthCount] | None:
+    """Count nodes per health
+
+     One row per health value present. [D]
+
+    Args:
+        x_ms_as_user (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        list[NodeHealthCount]
+    """
+
+    return sync_detailed(
+        client=client,
+        x_ms_as_user=x_ms_as_user,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    x_ms_as_user: str | Unset = UNSET,
+) -> Response[list[NodeHealthCount]]:
+    """Count nodes per health
+
+     One row per health value present. [D]
+
+    Args:
+        x_ms_as_user (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[list[NodeHealthCount]]
+    """
+
+    kwargs = _get_kwargs(
+        x_ms_as_user=x_ms_as_user,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    x_ms_as_user: str | Unset = UNSET,
+) -> list[NodeHealthCount] | None:
+    """Count nodes per health
+
+     One row per health value present. [D]
+
+    Args:
+        x_ms_as_user (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        list[NodeHealthCount]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            x_ms_as_user=x_ms_as_user,
+        )
+    ).parsed
