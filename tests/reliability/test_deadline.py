@@ -96,9 +96,13 @@ def test_a_raw_stream_is_not_cut_by_the_deadline_unless_it_asks() -> None:
         with hpc.http.stream("GET", "/stream", extensions={"hpc.raw": True, **extensions}) as r:
             return r.read()
 
+    # a fresh server and client for each read: a connection the first answer's server closed
+    # must not be picked up again by the second request (RemoteProtocolError, not the subject)
     drip = Drip(answer, interval=0.05, burst=head)  # 2 s of body, twice the timeout
     with drip.run() as url, HpcClient(url, timeout=1.0, retries=0) as hpc:
         assert bounded(lambda: read(hpc, {})) == body
+    drip = Drip(answer, interval=0.05, burst=head)
+    with drip.run() as url, HpcClient(url, timeout=1.0, retries=0) as hpc:
         outcome = bounded(lambda: read(hpc, {"hpc.deadline": True}))
     assert isinstance(outcome, HpcTimeout), outcome
 
