@@ -14,6 +14,7 @@ from typing import Any
 from hpc_emulator import values
 from hpc_emulator.faults import bad_request
 from hpc_emulator.limits import MAX_FILTER
+from hpc_emulator.listing import filter_clauses
 from hpc_emulator.web import Ctx
 
 CONTINUATION = "x-ms-continuation-queryId"
@@ -26,14 +27,8 @@ def parse_filter(text: str | None, allowed: tuple[str, ...]) -> dict[str, str]:
         return out
     if len(text) > MAX_FILTER:
         raise bad_request(f"The filter is longer than {MAX_FILTER} characters.")
-    clauses: list[list[str]] = [[]]
-    for token in text.split():
-        if token.lower() == "and" and clauses[-1]:
-            clauses.append([])
-        else:
-            clauses[-1].append(token)
     names = {a.lower(): a for a in allowed}
-    for tokens in clauses:
+    for tokens in filter_clauses(text):
         if len(tokens) < 3 or tokens[1].lower() != "eq" or tokens[0].lower() not in names:
             raise bad_request(
                 f"The filter clause '{' '.join(tokens)}' is not valid (names: {', '.join(allowed)})."
