@@ -19,6 +19,7 @@ from hpc_emulator.hpcapi import roles
 from hpc_emulator.hpcapi.nodes import answer
 from hpc_emulator.hpcapi.oplog import iso, utcnow
 from hpc_emulator.hpcapi.wire import rest_route
+from hpc_emulator.routes_cluster import get_active_head_node, get_version  # same answers
 from hpc_emulator.web import Ctx, Route
 
 DATE_TIME_FORMAT = "M/d/yyyy h:mm:ss tt"
@@ -33,14 +34,6 @@ DEFINITIONS = [
 ]  # fmt: skip
 NODE_METRICS = ("HPCCpuUsage", "HPCMemoryPaging", "HPCDiskThroughput", "HPCNetwork",
                 "HPCCoresInUse")  # fmt: skip
-
-
-async def get_version(ctx: Ctx) -> Response:
-    return ctx.respond(xmlwire.scalar_string(ctx.emu.config.version, ctx.fmt))
-
-
-async def get_active_head_node(ctx: Ctx) -> Response:
-    return ctx.respond(xmlwire.scalar_string(ctx.emu.config.head_node, ctx.fmt))
 
 
 async def get_date_time_format(ctx: Ctx) -> Response:
