@@ -16,6 +16,7 @@ from .auth import NtlmAuth
 from .client import DEFAULT_API_VERSION, AsyncHpcClient, HpcClient, InsecureCredentials
 from .errors import (
     AccessDenied,
+    ApiUnavailable,
     ApiVersionIncorrect,
     ArgumentError,
     BadRequest,
@@ -116,6 +117,7 @@ __all__ = [
     "DEFAULT_API_VERSION",
     "TERMINAL_JOB_STATES",
     "AccessDenied",
+    "ApiUnavailable",
     "ApiVersionIncorrect",
     "ArgumentError",
     "AsyncHpcClient",

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import hpc_client
 import httpx
 
-from . import ntlm_pool
+from . import apis, ntlm_pool
 from .auth import NtlmAuth
 from .deadline import install
 from .errors import HpcError, XmlCharacterError, safe_url
@@ -92,6 +92,12 @@ class _AsyncClient(httpx.AsyncClient):
             return super().build_request(*args, **_for_format(self.wire_format, args, kwargs))
         except UnicodeEncodeError as exc:
             raise _unencodable(exc) from None
+
+
+def _calls_module() -> Any:
+    from . import calls
+
+    return calls
 
 
 class InsecureCredentials(HpcError, ValueError):
@@ -200,6 +206,8 @@ class _ClientBase(Generic[_Net, _Wrapped]):
     _network: Callable[..., _Net]  # the default network transport
     _ntlm_network: Callable[..., _Net]  # the same, authenticating each connection (NTLM)
     _wrapper: Callable[..., _Wrapped]  # the transport that adds retries, codec and bounds
+    http: Any  # the WindowsHpc httpx client and the generated client on it (`_wire`)
+    raw: Any
 
     def __init__(
         self,
@@ -223,8 +231,13 @@ class _ClientBase(Generic[_Net, _Wrapped]):
         retry_backoff: float = 0.5,
         paging: PagingLimits | None = None,
         trust_env: bool = True,
+        api: str = "windowshpc",
+        as_user: str | None = None,
     ) -> None:
         self.paging = paging or PagingLimits()
+        self._api_choice = apis.check_choice(api)
+        self._api: str | None = None if api == "auto" else api
+        self._as_user = as_user
         self.trust_env = trust_env
         self._config = cfg = _Config(
             base_url,
@@ -288,6 +301,45 @@ class _ClientBase(Generic[_Net, _Wrapped]):
         view._wire()
         return view
 
+    def acting_as(self, user: str) -> Self:
+        """A view of this client whose calls act as `user` (`x-ms-as-user`): an Administrator
+        or Job Administrator acting for that user, e.g. creating a job that user owns.
+        Impersonation exists only in the `/hpc` API (HPC Pack 2016 Update 3 and later), so the
+        view sends every call there; SOA sessions (WindowsHpc only) are refused."""
+        view = copy.copy(self)
+        view._as_user = user
+        view._owns_transport = False
+        view._wire()
+        return view
+
+    @property
+    def api(self) -> str:
+        """The API jobs, tasks and nodes use: "windowshpc" or "hpc" ("auto" until the first
+        call that needed to ask the head node)."""
+        if self._as_user is not None:
+            return "hpc"
+        return self._api or self._api_choice
+
+    @property
+    def as_user(self) -> str | None:
+        return self._as_user
+
+    def _windowshpc(self) -> apis.Dialect:
+        return apis.Dialect("windowshpc", _calls_module(), self.raw, self.http)
+
+    def _rest_headers(self) -> dict[str, str]:
+        headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        if self._as_user is not None:
+            headers["x-ms-as-user"] = self._as_user
+        return headers
+
+    def _no_sessions_as_user(self) -> None:
+        if self._as_user is not None:
+            raise ValueError(
+                "SOA sessions exist only in the WindowsHpc API, which has no impersonation: "
+                "use a client without acting_as()"
+            )
+
     @property
     def format(self) -> str:
         return self._config.format
@@ -342,10 +394,46 @@ class HpcClient(_ClientBase[httpx.BaseTransport, HpcTransport]):
         self.nodes = Nodes(self)
         self.cluster = Cluster(self)
         self._sessions: Sessions | None = None
+        self._rest: apis.Dialect | None = None
+        from .resources import NodeGroups
+
+        self.node_groups = NodeGroups(self)
+
+    def _rest_dialect(self) -> apis.Dialect:
+        """The `/hpc` API on the same connections, auth and bounds (built at first use)."""
+        if self._rest is None:
+            import hpc_rest_client
+
+            from . import restcalls
+
+            cfg = self._config
+            root = apis.rest_root(cfg.root)
+            http = _Client(
+                base_url=root,
+                headers=self._rest_headers(),
+                auth=ChallengeAwareAuth(cfg.auth),
+                transport=self.transport,
+                timeout=cfg.timeout,
+                trust_env=self.trust_env,
+                event_hooks={"response": [apis.raise_for_rest_fault]},
+                wire_format="xml",
+            )
+            raw = hpc_rest_client.Client(base_url=root).set_httpx_client(http)
+            self._rest = apis.Dialect("hpc", restcalls, raw, http)
+        return self._rest
+
+    def _dialect(self) -> apis.Dialect:
+        """The API of the operations both have (`api=`; "auto" asks once)."""
+        if self._as_user is not None:
+            return self._rest_dialect()
+        if self._api is None:
+            self._api = apis.probe(self._rest_dialect().http)
+        return self._rest_dialect() if self._api == "hpc" else self._windowshpc()
 
     @property
     def sessions(self) -> Sessions:
         """SOA sessions; `hpcpack.soa` is imported on first use (job commands never load it)."""
+        self._no_sessions_as_user()
         if self._sessions is None:
             from .soa import Sessions
 
@@ -406,10 +494,46 @@ class AsyncHpcClient(_ClientBase[httpx.AsyncBaseTransport, AsyncHpcTransport]):
         self.nodes = AsyncNodes(self)
         self.cluster = AsyncCluster(self)
         self._sessions: AsyncSessions | None = None
+        self._rest: apis.Dialect | None = None
+        from .aresources import AsyncNodeGroups
+
+        self.node_groups = AsyncNodeGroups(self)
+
+    def _rest_dialect(self) -> apis.Dialect:
+        """The `/hpc` API on the same connections, auth and bounds (built at first use)."""
+        if self._rest is None:
+            import hpc_rest_client
+
+            from . import restcalls
+
+            cfg = self._config
+            root = apis.rest_root(cfg.root)
+            http = _AsyncClient(
+                base_url=root,
+                headers=self._rest_headers(),
+                auth=ChallengeAwareAuth(cfg.auth),
+                transport=self.transport,
+                timeout=cfg.timeout,
+                trust_env=self.trust_env,
+                event_hooks={"response": [apis.araise_for_rest_fault]},
+                wire_format="xml",
+            )
+            raw = hpc_rest_client.Client(base_url=root).set_async_httpx_client(http)
+            self._rest = apis.Dialect("hpc", restcalls, raw, http)
+        return self._rest
+
+    async def _dialect(self) -> apis.Dialect:
+        """The API of the operations both have (`api=`; "auto" asks once)."""
+        if self._as_user is not None:
+            return self._rest_dialect()
+        if self._api is None:
+            self._api = await apis.aprobe(self._rest_dialect().http)
+        return self._rest_dialect() if self._api == "hpc" else self._windowshpc()
 
     @property
     def sessions(self) -> AsyncSessions:
         """Async SOA sessions, imported on first use."""
+        self._no_sessions_as_user()
         if self._sessions is None:
             from .soa import AsyncSessions
 

@@ -208,6 +208,11 @@ class NotFound(HpcFault):
     """404: job, task, node, group, session, batch or service not found."""
 
 
+class ApiUnavailable(NotFound):
+    """The head node does not serve the API (or the API version) an operation needs: a 404
+    without that API's own error body. The message names what is needed."""
+
+
 class Conflict(HpcFault):
     """409: operation not valid in the object's state."""
 

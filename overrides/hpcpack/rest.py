@@ -41,7 +41,16 @@ from hpc_rest_client.models import (
 )
 from hpc_rest_client.types import UNSET, Response
 
-from .errors import BadRequest, Conflict, Forbidden, HpcFault, NotFound, ServerError, Unauthorized
+from .errors import (
+    ApiUnavailable,
+    BadRequest,
+    Conflict,
+    Forbidden,
+    HpcFault,
+    NotFound,
+    ServerError,
+    Unauthorized,
+)
 
 __all__ = ["ApiUnavailable", "HpcRestClient"]
 
@@ -52,10 +61,6 @@ _FAULTS: dict[int, type[HpcFault]] = {
     404: NotFound,
     409: Conflict,
 }
-
-
-class ApiUnavailable(NotFound):
-    """The head node does not serve the `/hpc` API this call needs."""
 
 
 NEEDS = "the /hpc REST API of HPC Pack 2016 Update 1 or later"

@@ -88,7 +88,10 @@ def xml_roots(schema: _spec.Schema) -> frozenset[tuple[str | None, str | None]]:
 
 
 def expected_for(method: str, path: str) -> Expected | None:
-    """The operation a request targets (with or without the cluster segment), if any."""
+    """The WindowsHpc operation a request targets (with or without the cluster segment), if
+    any; none for the `/hpc` API (its answers are JSON the client reads itself)."""
+    if path[:5].lower() == "/hpc/" and not _PREFIX.match(path):
+        return None
     rest = _PREFIX.sub("", path, count=1).strip("/")
     candidates = [rest]
     if "/" in rest:

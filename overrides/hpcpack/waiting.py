@@ -23,6 +23,7 @@ import math
 import time
 from collections import Counter
 from collections.abc import Mapping
+from typing import Any
 
 from hpc_client.models import Task, TaskState
 
@@ -41,6 +42,11 @@ FIRST_FILTER_VERSION = "2012-11-01"  # $filter needs api-version >= 2012-11-01 [
 def filterable(api_version: str | None) -> bool:
     """Whether Get Task List takes `$filter` (and `RowsPerRead`) at this api-version."""
     return api_version is not None and api_version[:10] >= FIRST_FILTER_VERSION
+
+
+def filterable_on(api: Any, api_version: str | None) -> bool:
+    """`filterable` for a client's API: `/hpc` always takes `$filter` [D]."""
+    return api.name == "hpc" or filterable(api_version)
 
 
 def _naive(value: datetime.datetime) -> datetime.datetime:
@@ -71,12 +77,15 @@ class TaskStates:
             return None
         return (self._base + _elapsed(time.monotonic()) - MARGIN).replace(microsecond=0)
 
-    def pages(self, job_id: int) -> Pages[Task]:
-        """This poll's task list: changed since the last poll, or every task."""
+    def pages(self, job_id: int, api_calls: Any = calls) -> Pages[Task]:
+        """This poll's task list: changed since the last poll, or every task (`api_calls`:
+        `calls` or its `/hpc` twin `restcalls`)."""
         if not self.filter_ok:
-            return calls.task_pages(job_id, None, None, TASK_PROPERTIES, None, None, None)
+            return api_calls.task_pages(job_id, None, None, TASK_PROPERTIES, None, None, None)  # type: ignore[no-any-return]
         since = self.since()
-        return calls.task_pages(job_id, None, since, TASK_PROPERTIES, None, None, ROWS_PER_READ)
+        return api_calls.task_pages(  # type: ignore[no-any-return]
+            job_id, None, since, TASK_PROPERTIES, None, None, ROWS_PER_READ
+        )
 
     def page_arrived(self) -> None:
         self._arrived = time.monotonic()
