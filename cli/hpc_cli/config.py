@@ -32,6 +32,7 @@ PROFILE_KEYS = (
     "format",
     "timeout",
     "auth",
+    "api",
 )
 
 #: Environment variable per setting.
@@ -43,9 +44,12 @@ ENV_VARS = {
     "api_version": "HPC_API_VERSION",
     "ca_bundle": "HPC_CA_BUNDLE",
     "auth": "HPC_AUTH",
+    "api": "HPC_API",
+    "as_user": "HPC_AS_USER",
 }
 
 AUTH_METHODS = ("basic", "ntlm", "negotiate")
+APIS = ("windowshpc", "hpc", "auto")  # `hpcpack.apis.API_CHOICES`, without importing hpcpack
 
 
 class ConfigError(Exception):
@@ -66,6 +70,8 @@ class Settings:
     format: str = "xml"
     timeout: float = 30.0
     auth: str = "basic"
+    api: str = "windowshpc"
+    as_user: str | None = None
     password_in_keyring: bool = False
 
     def public(self) -> dict[str, Any]:
@@ -268,7 +274,7 @@ def resolve(
         if k in known_keys and k != "password_in_keyring"
     }
     settings = replace(settings, **clean)
-    check_choices({"format": settings.format, "auth": settings.auth})
+    check_choices({"format": settings.format, "auth": settings.auth, "api": settings.api})
     if settings.password is None and settings.username and values.get("password_in_keyring"):
         stored = keyring_get(name or DEFAULT_PROFILE, settings.username)
         if stored is not None:
@@ -283,6 +289,9 @@ def check_choices(values: dict[str, Any]) -> None:
         raise ConfigError(f"format must be xml or json, not {fmt!r}")
     if auth is not None and auth not in AUTH_METHODS:
         raise ConfigError(f"auth must be one of {', '.join(AUTH_METHODS)}, not {auth!r}")
+    api = values.get("api")
+    if api is not None and api not in APIS:
+        raise ConfigError(f"api must be one of {', '.join(APIS)}, not {api!r}")
 
 
 def is_loopback_url(url: str) -> bool:

@@ -88,7 +88,10 @@ def client_kwargs(settings: Settings, out: Output) -> dict[str, Any]:
         "format": settings.format,
         "timeout": settings.timeout,
         "auth_method": settings.auth,
+        "api": settings.api,
     }
+    if settings.as_user:
+        kwargs["as_user"] = settings.as_user
     if settings.insecure:
         out.warn("TLS certificate verification is disabled (--insecure)")
         kwargs["verify"] = False

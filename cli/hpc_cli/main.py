@@ -112,6 +112,20 @@ def root(
         float | None,
         typer.Option(help="Bound of each call as a whole (retries included), seconds"),
     ] = None,
+    api: Annotated[
+        str | None,
+        typer.Option(
+            help="REST API for jobs, tasks and nodes: windowshpc (default), hpc (2016 Update 1+) "
+            "or auto (ask the head node once) [HPC_API]"
+        ),
+    ] = None,
+    as_user: Annotated[
+        str | None,
+        typer.Option(
+            "--as-user",
+            help="Act as this user (x-ms-as-user over /hpc; administrators only) [HPC_AS_USER]",
+        ),
+    ] = None,
     no_env_proxy: Annotated[
         bool,
         typer.Option("--no-env-proxy", help="Ignore HTTP(S)_PROXY / ALL_PROXY / NO_PROXY"),
@@ -143,6 +157,8 @@ def root(
             "format": wire_format,
             "timeout": timeout,
             "auth": auth,
+            "api": api,
+            "as_user": as_user,
         },
         profile=profile_name,
         json_mode=json_mode,

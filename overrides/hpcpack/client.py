@@ -365,7 +365,10 @@ class HpcClient(_ClientBase[httpx.BaseTransport, HpcTransport]):
     whole (connect, answer, retries and backoff: `HpcTimeout`), not only each socket read.
     `paging` bounds every list enumeration (`PagingLimits`: stalled pages, pages, rows).
     `HTTP(S)_PROXY`/`ALL_PROXY`/`NO_PROXY` are honoured as httpx does unless
-    `trust_env=False`.
+    `trust_env=False`. `api` picks the REST API of what both have ("windowshpc", "hpc" for
+    HPC Pack 2016 Update 1+, or "auto": ask the head node once; see `hpcpack.apis`); the
+    `/hpc`-only operations (finish, node operations, `node_groups`, metrics) always use `/hpc`,
+    and `as_user` (or `acting_as()`) sends every call there as that user.
     """
 
     _network = httpx.HTTPTransport

@@ -164,8 +164,18 @@ def test_acting_as_needs_an_administrator_and_sends_everything_to_hpc(
         with pytest.raises(ValueError, match="SOA sessions"):
             _ = as_alice.sessions
         assert admin.jobs.get(job_id, "Id").id == job_id  # the parent is unchanged
-    with client(emulator, "bob") as bob, pytest.raises(Forbidden):
-        bob.acting_as("alice").jobs.create(name="not allowed")
+        as_alice.jobs.add_task(job_id, command_line="sleep 30")
+        as_alice.jobs.submit(job_id)
+        until(lambda: as_alice.tasks.get(job_id, 1, "State").state == TaskState.RUNNING)
+        as_alice.tasks.finish(job_id, 1, "by hand")
+        done = as_alice.jobs.wait(job_id, timeout=20, poll_interval=0.05)
+        assert done.state == JobState.FINISHED
+    with client(emulator, "bob") as bob:
+        with pytest.raises(Forbidden):
+            bob.acting_as("alice").jobs.create(name="not allowed")
+        with pytest.raises(Forbidden):
+            bob.nodes.take_offline("NODE01")
+        assert bob.cluster.user_roles() == ["User"]
 
 
 def test_node_operations_groups_and_metrics(emulator: RunningEmulator) -> None:

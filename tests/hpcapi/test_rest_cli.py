@@ -52,3 +52,21 @@ def test_as_user_and_node_commands(emulator: RunningEmulator) -> None:
     assert code == 0 and {r["Node"] for r in json.loads(out)} == {"NODE01", "NODE02"}
     code, _ = hpc(emulator, "bob", "job", "finish", "1", "--as-user", "alice")
     assert code == 4
+
+
+def test_api_flag_and_global_as_user(emulator: RunningEmulator) -> None:
+    """`--as-user` before the command acts on every command, over /hpc: a job administrator
+    creates and submits a job alice owns, then lists it with `--api hpc` and `--api auto`."""
+    code, out = hpc(
+        emulator, "jadmin", "--as-user", "alice", "job", "submit", "--json", "--", "echo", "hi"
+    )
+    assert code == 0, out
+    job_id = json.loads(out)["Id"]
+    alice = make(emulator, "alice")
+    owner = {p["Name"]: p["Value"] for p in alice.get(f"/jobs/{job_id}?properties=Owner").json()}
+    assert str(owner["Owner"]).lower().endswith("\\alice")
+    for api in ("hpc", "auto", "windowshpc"):
+        code, out = hpc(emulator, "alice", "--api", api, "job", "view", str(job_id), "--json")
+        assert code == 0 and json.loads(out)["Id"] == job_id, (api, out)
+    code, out = hpc(emulator, "alice", "--api", "rest", "job", "view", str(job_id))
+    assert code == 2

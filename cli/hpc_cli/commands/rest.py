@@ -13,8 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..context import client_kwargs, configure_logging, settings_for, state_of
-from ..errors import handled
+from ..context import connect
 from ..output import Output
 
 AsUser = Annotated[
@@ -29,22 +28,7 @@ Message = Annotated[str, typer.Option("--message", "-m", help="Message recorded 
 def connect_rest(
     ctx: typer.Context, as_user: str | None, json_flag: bool = False
 ) -> Iterator[tuple[Any, Output]]:
-    """Yield `(HpcRestClient, Output)` from the same settings as WindowsHpc commands."""
-    from hpcpack.rest import HpcRestClient
-
-    state = state_of(ctx)
-    out = state.output(json_flag)
-    with handled(state.debug):
-        configure_logging(state.debug)
-        settings = settings_for(state)
-        kwargs = client_kwargs(settings, out)
-        rest = HpcRestClient(
-            kwargs["url"],
-            username=settings.username,
-            password=settings.password,
-            as_user=as_user,
-            verify=kwargs.get("verify", True),
-            timeout=settings.timeout or 30.0,
-        )
-        with rest:
-            yield rest, out
+    """Yield `(HpcClient, Output)` like `connect`, acting as `as_user` when given: these
+    commands' operations always go to `/hpc`, whatever `--api` says."""
+    with connect(ctx, json_flag) as (hpc, out):
+        yield (hpc.acting_as(as_user) if as_user else hpc), out

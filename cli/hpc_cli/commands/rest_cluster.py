@@ -22,6 +22,6 @@ def metrics(
     """Current node metrics (unreachable nodes show none). Needs /hpc 2019."""
     with connect_rest(ctx, as_user, json_flag) as (rest, out):
         wanted = [n.strip() for n in names.split(",") if n.strip()]
-        per_node = rest.node_metrics(*wanted)
+        per_node = rest.nodes.metrics(*wanted)
         rows = [{"Node": node, **values} for node, values in per_node.items()]
         out.table(rows, ["Node", *wanted])

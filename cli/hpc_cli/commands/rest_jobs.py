@@ -20,5 +20,5 @@ def finish_job(
 ) -> None:
     """End an active job Finished (like cancel, but Finished). Needs /hpc."""
     with connect_rest(ctx, as_user, json_flag) as (rest, out):
-        rest.finish_job(job_id, message)
+        rest.jobs.finish(job_id, message or None)
         out.result(f"job {job_id} finished", {"Id": job_id, "State": "Finished"})

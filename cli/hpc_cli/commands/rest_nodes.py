@@ -12,7 +12,7 @@ from .rest import AsUser, JsonOpt, connect_rest
 
 def _operate(ctx: typer.Context, name: str, op: str, as_user: str | None, j: bool) -> None:
     with connect_rest(ctx, as_user, j) as (rest, out):
-        rest.operate(name, op)
+        rest.nodes.operate(name, op)
         out.result(
             f"{op} accepted for {name} (applied asynchronously)", {"Name": name, "Operation": op}
         )
@@ -55,7 +55,7 @@ def group_create(
 ) -> None:
     """Create a node group. Needs /hpc 2019."""
     with connect_rest(ctx, as_user, json_flag) as (rest, out):
-        group = rest.create_group(name, description)
+        group = rest.node_groups.create(name, description or None)
         out.result(f"node group {group.name} created", group.to_dict())
 
 
@@ -69,7 +69,7 @@ def group_add(
 ) -> None:
     """Add nodes to a group. Needs /hpc 2019."""
     with connect_rest(ctx, as_user, json_flag) as (rest, out):
-        members = rest.add_to_group(name, *node_names)
+        members = rest.node_groups.add(name, *node_names)
         out.result(f"{name}: {', '.join(members)}", {"Name": name, "Nodes": members})
 
 
@@ -83,7 +83,7 @@ def group_remove(
 ) -> None:
     """Remove nodes from a group. Needs /hpc 2019."""
     with connect_rest(ctx, as_user, json_flag) as (rest, out):
-        members = rest.remove_from_group(name, *node_names)
+        members = rest.node_groups.remove(name, *node_names)
         out.result(f"{name}: {', '.join(members) or '(empty)'}", {"Name": name, "Nodes": members})
 
 
@@ -96,5 +96,5 @@ def group_delete(
 ) -> None:
     """Delete a node group. Needs /hpc 2019."""
     with connect_rest(ctx, as_user, json_flag) as (rest, out):
-        rest.delete_group(name)
+        rest.node_groups.delete(name)
         out.result(f"node group {name} deleted", {"Name": name})

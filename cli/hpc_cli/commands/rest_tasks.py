@@ -21,5 +21,5 @@ def finish_task(
 ) -> None:
     """End an active task Finished; the message becomes its ErrorMessage. Needs /hpc."""
     with connect_rest(ctx, as_user, json_flag) as (rest, out):
-        rest.finish_task(job_id, task_id, message)
+        rest.tasks.finish(job_id, task_id, message or None)
         out.result(f"task {job_id}.{task_id} finished", {"Id": f"{job_id}.{task_id}"})
