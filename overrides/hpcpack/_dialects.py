@@ -14,6 +14,7 @@ from hpc_rest_client.models import Node as RestNode
 from hpc_rest_client.models import NodeGroup as RestNodeGroup
 
 from .calls import Call, Names, Pages
+from .paging import Window
 
 
 class Calls(Protocol):
@@ -159,6 +160,28 @@ class Calls(Protocol):
 
 class RestCalls(Calls, Protocol):
     """What only `/hpc` has."""
+
+    def job_window_call(
+        self,
+        owner: str | None,
+        state: Any | None,
+        properties: Names,
+        sort_by: str | None,
+        ascending: bool | None,
+        start_row: int,
+        rows: int,
+    ) -> Call[Window[Job]]: ...
+
+    def task_window_call(
+        self,
+        job_id: int,
+        state: Any | None,
+        properties: Names,
+        sort_by: str | None,
+        ascending: bool | None,
+        start_row: int,
+        rows: int,
+    ) -> Call[Window[Task]]: ...
 
     def finish_job_call(self, raw: Any, job_id: int, message: str | None) -> Call[None]: ...
 

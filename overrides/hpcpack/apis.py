@@ -71,15 +71,24 @@ def needing(kwargs: dict[str, Any], need: str) -> dict[str, Any]:
     return kwargs
 
 
+# ASP.NET Web API's own 404 for a URI no route matches [D: Web API's HttpError text]: what an
+# `/hpc` server older than the operation answers (e.g. finish on 2016 Update 1)
+_NO_ROUTE = "no http resource was found that matches the request uri"
+
+
 def _has_api_body(response: httpx.Response) -> bool:
-    """Whether an error answer carries the `/hpc` API's JSON error body (`{"Message": ...}`)."""
+    """Whether an error answer carries the `/hpc` API's own JSON error body (`{"Message":
+    ...}`) rather than the web server's "nothing here" (IIS's page, Web API's no-route)."""
     if "json" not in response.headers.get("content-type", "").lower():
         return False
     try:
         body = response.json()
     except ValueError:
         return False
-    return isinstance(body, dict) and any(k.lower() == "message" for k in body)
+    if not isinstance(body, dict):
+        return False
+    message = next((v for k, v in body.items() if k.lower() == "message"), None)
+    return isinstance(message, str) and not message.lower().startswith(_NO_ROUTE)
 
 
 def rest_fault(response: httpx.Response) -> HpcFault:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # models in annotations only: each loads at its first use
 
     from ._dialects import Calls, RestCalls
     from .client import AsyncHpcClient
+    from .paging import Window
 
 __all__ = [
     "AsyncCluster",
@@ -130,6 +131,26 @@ class AsyncJobs(_Resource):
     async def requeue(self, job_id: int) -> None:
         await self._via(lambda c, raw: c.requeue_job_call(raw, job_id))
 
+    async def window(
+        self,
+        start_row: int,
+        rows: int,
+        *,
+        owner: str | None = None,
+        state: JobState | str | None = None,
+        properties: str | Iterable[str] | None = None,
+        sort_by: str | None = None,
+        ascending: bool | None = None,
+    ) -> Window[Job]:
+        """`rows` jobs from `start_row` (0-based) and the total, in one request: offset paging
+        (`/hpc`, 2016 Update 3 with KB4537169 and later), cheaper than a continuation walk to
+        show page N of a long list or to count it."""
+        return await self._rest(
+            lambda c, raw: c.job_window_call(
+                owner, state, properties, sort_by, ascending, start_row, rows
+            )
+        )
+
     async def finish(self, job_id: int, message: str | None = None) -> None:
         """Async `Jobs.finish` (`/hpc`)."""
         await self._rest(lambda c, raw: c.finish_job_call(raw, job_id, message))
@@ -228,6 +249,24 @@ class AsyncTasks(_Resource):
 
     async def requeue(self, job_id: int, task_id: int) -> None:
         await self._via(lambda c, raw: c.requeue_task_call(raw, job_id, task_id))
+
+    async def window(
+        self,
+        job_id: int,
+        start_row: int,
+        rows: int,
+        *,
+        state: TaskState | str | None = None,
+        properties: str | Iterable[str] | None = None,
+        sort_by: str | None = None,
+        ascending: bool | None = None,
+    ) -> Window[Task]:
+        """`Jobs.window` for a job's tasks (sweep instances expanded)."""
+        return await self._rest(
+            lambda c, raw: c.task_window_call(
+                job_id, state, properties, sort_by, ascending, start_row, rows
+            )
+        )
 
     async def finish(self, job_id: int, task_id: int, message: str | None = None) -> None:
         """Async `Tasks.finish` (`/hpc`)."""

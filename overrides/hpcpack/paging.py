@@ -33,7 +33,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx
 
@@ -47,7 +47,15 @@ from .errors import (
 )
 from .properties import _table, to_model
 
-__all__ = ["MAX_RESTARTS", "NO_RETRY", "PagingLimits", "aiter_rows", "iter_rows", "with_key"]
+__all__ = [
+    "MAX_RESTARTS",
+    "NO_RETRY",
+    "PagingLimits",
+    "Window",
+    "aiter_rows",
+    "iter_rows",
+    "with_key",
+]
 
 log = logging.getLogger("hpcpack")
 M = TypeVar("M")
@@ -57,6 +65,16 @@ NO_RETRY = {"hpc.retry": False}  # request extension: the transport must not ret
 _FORGOTTEN = frozenset({400, 404, 410})
 _IN_TRANSIT = frozenset({502, 503, 504})
 Fetch = Callable[[str | None], httpx.Response]
+
+
+@dataclass(frozen=True, slots=True)
+class Window(Generic[M]):
+    """One window of a list by offset (`/hpc` `startRow` paging): `rows` from `start_row` on,
+    and `total` rows in the whole list (`x-ms-row-count`), in one request."""
+
+    rows: list[M]
+    start_row: int
+    total: int
 
 
 @dataclass(frozen=True)

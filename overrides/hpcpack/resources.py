@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # models in annotations only: each loads at its first use
 
     from ._dialects import Calls, RestCalls
     from .client import HpcClient
+    from .paging import Window
 
 __all__ = ["TERMINAL_JOB_STATES", "Cluster", "Jobs", "NodeGroups", "Nodes", "Subtasks", "Tasks"]
 
@@ -133,6 +134,26 @@ class Jobs(_Resource):
 
     def requeue(self, job_id: int) -> None:
         self._via(lambda c, raw: c.requeue_job_call(raw, job_id))
+
+    def window(
+        self,
+        start_row: int,
+        rows: int,
+        *,
+        owner: str | None = None,
+        state: JobState | str | None = None,
+        properties: str | Iterable[str] | None = None,
+        sort_by: str | None = None,
+        ascending: bool | None = None,
+    ) -> Window[Job]:
+        """`rows` jobs from `start_row` (0-based) and the total, in one request: offset paging
+        (`/hpc`, 2016 Update 3 with KB4537169 and later), cheaper than a continuation walk to
+        show page N of a long list or to count it."""
+        return self._rest(
+            lambda c, raw: c.job_window_call(
+                owner, state, properties, sort_by, ascending, start_row, rows
+            )
+        )
 
     def finish(self, job_id: int, message: str | None = None) -> None:
         """End an active job as Finished, with `message` (`/hpc`, 2016 Update 3 and later)."""
@@ -239,6 +260,24 @@ class Tasks(_Resource):
 
     def requeue(self, job_id: int, task_id: int) -> None:
         self._via(lambda c, raw: c.requeue_task_call(raw, job_id, task_id))
+
+    def window(
+        self,
+        job_id: int,
+        start_row: int,
+        rows: int,
+        *,
+        state: TaskState | str | None = None,
+        properties: str | Iterable[str] | None = None,
+        sort_by: str | None = None,
+        ascending: bool | None = None,
+    ) -> Window[Task]:
+        """`Jobs.window` for a job's tasks (sweep instances expanded)."""
+        return self._rest(
+            lambda c, raw: c.task_window_call(
+                job_id, state, properties, sort_by, ascending, start_row, rows
+            )
+        )
 
     def finish(self, job_id: int, task_id: int, message: str | None = None) -> None:
         """End a running task as Finished (`/hpc`, 2016 Update 3 and later)."""

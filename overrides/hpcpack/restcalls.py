@@ -105,8 +105,9 @@ from .calls import (
     operation_required,
     submit_body,
 )
-from .paging import NO_RETRY, with_key
-from .properties import property_list
+from .errors import ApiUnavailable, MalformedResponse
+from .paging import NO_RETRY, Window, with_key
+from .properties import property_list, to_model
 
 if TYPE_CHECKING:
     from hpc_client.models import Node, NodeGroup
@@ -115,6 +116,7 @@ if TYPE_CHECKING:
 
 NAME = "hpc"
 T = TypeVar("T")
+M = TypeVar("M")
 
 # The generated `/hpc` client has its own `UNSET` (its functions drop parameters that are
 # `hpc_rest_client.types.UNSET`), so `calls`' helpers are redone here with it.
@@ -405,6 +407,73 @@ def templates_call(raw: Any) -> Call[list[str]]:
 
 
 # -- /hpc only ----------------------------------------------------------------------------------
+
+ROW_COUNT = "x-ms-row-count"
+NEEDS_OFFSET = "the /hpc REST API of HPC Pack 2016 Update 3 with KB4537169 (5.3.6450) or later"
+
+
+def _window(model: type[M], key: str, start_row: int, kwargs: dict[str, Any]) -> Call[Window[M]]:
+    """A `startRow` page: its rows and the list's total (`x-ms-row-count`) [D]. A server
+    without offset paging ignores `startRow` and sends no count: refused, not misread."""
+    if start_row < 0:
+        raise ValueError("start_row must be >= 0")
+
+    def read(response: Any) -> Window[M]:
+        total = response.headers.get(ROW_COUNT)
+        if total is None or not total.strip().isdigit():
+            raise ApiUnavailable(
+                f"offset paging (startRow) needs {NEEDS_OFFSET}: no {ROW_COUNT} in the answer",
+                status=response.status_code,
+            )
+        try:
+            rows = [to_model(model, row["Properties"]) for row in response.json()]
+        except (KeyError, TypeError) as exc:
+            raise MalformedResponse(f"unexpected list row shape ({type(exc).__name__})") from None
+        return Window(rows, start_row, int(total))
+
+    return Call(kwargs, read)
+
+
+def job_window_call(
+    owner: str | None,
+    state: Any | None,
+    properties: Names,
+    sort_by: str | None,
+    ascending: bool | None,
+    start_row: int,
+    rows: int,
+) -> Call[Window[Job]]:
+    kwargs = get_jobs._get_kwargs(
+        owner=opt(owner),
+        properties=opt(with_key(names(properties) or None, "Id")),
+        filter_=state_filter("JobState", state, None),
+        sort_jobs_by=opt(sort_by),
+        asc=opt(ascending),
+        start_row=start_row,
+        rows_per_read=rows,
+    )
+    return _window(Job, "Id", start_row, kwargs)
+
+
+def task_window_call(
+    job_id: int,
+    state: Any | None,
+    properties: Names,
+    sort_by: str | None,
+    ascending: bool | None,
+    start_row: int,
+    rows: int,
+) -> Call[Window[Task]]:
+    kwargs = get_tasks._get_kwargs(
+        job_id,
+        properties=opt(with_key(names(properties) or None, "TaskId")),
+        filter_=state_filter("TaskState", state, None),
+        sort_tasks_by=opt(sort_by),
+        asc=opt(ascending),
+        start_row=start_row,
+        rows_per_read=rows,
+    )
+    return _window(Task, "TaskId", start_row, kwargs)
 
 
 def _needs(call: Call[T], need: str) -> Call[T]:

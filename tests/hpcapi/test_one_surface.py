@@ -217,6 +217,8 @@ def test_async_client_on_hpc_and_auto(emulator: RunningEmulator) -> None:
             assert done.state == JobState.FINISHED
             tasks = [t async for t in hpc.tasks.list(job_id, rows_per_read=1)]
             assert [t.command_line for t in tasks] == ["echo a"]
+            window = await hpc.tasks.window(job_id, 0, 10, properties="CommandLine")
+            assert window.total == 1 and window.rows[0].command_line == "echo a"
             assert hpc.api == "hpc"
             with pytest.raises(Forbidden):
                 await hpc.nodes.take_offline("NODE01")  # alice is no administrator
@@ -224,3 +226,44 @@ def test_async_client_on_hpc_and_auto(emulator: RunningEmulator) -> None:
 
     apis = asyncio.run(scenario())
     assert apis["hpc"] > 4 and apis["windowshpc"] == 0, apis
+
+
+def test_window_pages_by_offset_with_the_total(emulator: RunningEmulator) -> None:
+    with client(emulator, "alice") as hpc:
+        job_id = hpc.jobs.create(
+            name="windows", tasks=[Task(command_line=f"echo {i}") for i in range(5)]
+        )
+        every = [t.task_id for t in hpc.tasks.list(job_id)]
+        window = hpc.tasks.window(job_id, 1, 2, properties="CommandLine")
+        assert window.total == 5 and window.start_row == 1
+        assert [t.task_id for t in window.rows] == every[1:3]
+        assert [t.command_line for t in window.rows] == ["echo 1", "echo 2"]
+        backwards = hpc.tasks.window(job_id, 0, 5, sort_by="TaskId", ascending=False)
+        assert [t.task_id for t in backwards.rows] == every[::-1]
+        all_jobs = [j.id for j in hpc.jobs.list()]
+        jobs = hpc.jobs.window(len(all_jobs) - 1, 10)
+        assert jobs.total == len(all_jobs) and [j.id for j in jobs.rows] == all_jobs[-1:]
+
+
+def test_old_hpc_servers_are_named_not_misread() -> None:
+    """A server without offset paging (no `x-ms-row-count`) and Web API's no-route 404 (an
+    `/hpc` older than the operation) raise `ApiUnavailable`; the API's own 404 is `NotFound`."""
+
+    def old_hpc(request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if path == "/hpc/jobs":
+            assert request.url.params["startRow"] == "20"
+            return httpx.Response(200, json=[{"Properties": [{"Name": "Id", "Value": "1"}]}])
+        if path.endswith("/finish"):
+            no_route = f"No HTTP resource was found that matches the request URI '{request.url}'."
+            return httpx.Response(404, json={"Message": no_route})
+        return httpx.Response(404, json={"Message": "The job 9 was not found."})
+
+    with HpcClient("https://head", api="hpc", transport=httpx.MockTransport(old_hpc)) as hpc:
+        with pytest.raises(ApiUnavailable, match="KB4537169"):
+            hpc.jobs.window(20, 10)
+        with pytest.raises(ApiUnavailable, match="2016 Update 3"):
+            hpc.jobs.finish(9)
+        with pytest.raises(NotFound, match="The job 9 was not found") as missing:
+            hpc.jobs.get(9)
+        assert not isinstance(missing.value, ApiUnavailable)
