@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from hpc_client.models import Job, Node, NodeGroup, Task
-from hpc_rest_client.models import MetricData, MetricDefinition
+from hpc_rest_client.models import MetricData, MetricDefinition, OperationLog
 from hpc_rest_client.models import Node as RestNode
 from hpc_rest_client.models import NodeGroup as RestNodeGroup
 
@@ -236,3 +236,27 @@ class RestCalls(Calls, Protocol):
     def node_metrics_call(
         self, raw: Any, metric_names: Iterable[str]
     ) -> Call[dict[str, dict[str, float]]]: ...
+
+    def date_time_format_call(self, raw: Any) -> Call[str]: ...
+
+    def group_call(self, raw: Any, name: str) -> Call[RestNodeGroup]: ...
+
+    def operations_call(
+        self,
+        raw: Any,
+        start: datetime.datetime | None,
+        end: datetime.datetime | None,
+        limit: int | None,
+        nodes: Iterable[str],
+        with_detail: bool,
+    ) -> Call[list[OperationLog]]: ...
+
+    def first_operation_call(
+        self,
+        raw: Any,
+        start: datetime.datetime | None,
+        end: datetime.datetime | None,
+        nodes: Iterable[str],
+    ) -> Call[OperationLog]: ...
+
+    def operation_call(self, raw: Any, operation_id: str) -> Call[OperationLog]: ...

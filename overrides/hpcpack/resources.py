@@ -23,7 +23,7 @@ from .transport import _Bounded
 if TYPE_CHECKING:  # models in annotations only: each loads at its first use
     from hpc_client.models import Cluster as ClusterRow
     from hpc_client.models import Job, JobState, Node, NodeGroup, Task, TaskState, Version
-    from hpc_rest_client.models import MetricData, MetricDefinition
+    from hpc_rest_client.models import MetricData, MetricDefinition, OperationLog
     from hpc_rest_client.models import Node as RestNode
     from hpc_rest_client.models import NodeGroup as RestNodeGroup
 
@@ -420,6 +420,9 @@ class NodeGroups(_Resource):
     def list(self) -> builtins.list[RestNodeGroup]:
         return self._rest(lambda c, raw: c.groups_call(raw))
 
+    def get(self, name: str) -> RestNodeGroup:
+        return self._rest(lambda c, raw: c.group_call(raw, name))
+
     def create(self, name: str, description: str | None = None) -> RestNodeGroup:
         return self._rest(lambda c, raw: c.create_group_call(raw, name, description))
 
@@ -476,3 +479,34 @@ class Cluster(_Resource):
     def job_metrics(self) -> MetricData:
         """Jobs per state over time (HPC Pack 2019)."""
         return self._rest(lambda c, raw: c.job_metrics_call(raw))
+
+    def date_time_format(self) -> str:
+        """The .NET format of date-times in `/hpc` property values."""
+        return self._rest(lambda c, raw: c.date_time_format_call(raw))
+
+    def operations(
+        self,
+        *,
+        start: datetime.datetime | None = None,
+        end: datetime.datetime | None = None,
+        limit: int | None = None,
+        nodes: Iterable[str] = (),
+        with_detail: bool = False,
+    ) -> list[OperationLog]:
+        """Cluster operation logs (node operations, group changes), latest first (2019)."""
+        return self._rest(
+            lambda c, raw: c.operations_call(raw, start, end, limit, nodes, with_detail)
+        )
+
+    def first_operation(
+        self,
+        *,
+        start: datetime.datetime | None = None,
+        end: datetime.datetime | None = None,
+        nodes: Iterable[str] = (),
+    ) -> OperationLog:
+        return self._rest(lambda c, raw: c.first_operation_call(raw, start, end, nodes))
+
+    def operation(self, operation_id: str) -> OperationLog:
+        """One operation log with its entries."""
+        return self._rest(lambda c, raw: c.operation_call(raw, operation_id))

@@ -21,6 +21,7 @@ from hpc_client import models
 from hpc_client.models import Job, Task
 from hpc_rest_client.api.cluster import (
     get_cluster_active_head_node,
+    get_cluster_date_time_format,
     get_cluster_version,
     get_user_roles,
 )
@@ -55,6 +56,7 @@ from hpc_rest_client.api.metrics import (
 from hpc_rest_client.api.node_groups import (
     create_node_group,
     delete_node_group,
+    get_node_group,
     get_node_groups,
     get_nodes_of_group,
     move_nodes_of_group,
@@ -66,6 +68,11 @@ from hpc_rest_client.api.nodes import (
     get_cluster_node_stat_of_state,
     get_cluster_nodes,
     operate_cluster_node,
+)
+from hpc_rest_client.api.operations import (
+    get_cluster_first_operation,
+    get_cluster_operation,
+    get_cluster_operations,
 )
 from hpc_rest_client.api.subtasks import (
     cancel_subtask,
@@ -111,7 +118,7 @@ from .properties import property_list, to_model
 
 if TYPE_CHECKING:
     from hpc_client.models import Node, NodeGroup
-    from hpc_rest_client.models import MetricData, MetricDefinition
+    from hpc_rest_client.models import MetricData, MetricDefinition, OperationLog
     from hpc_rest_client.models import Node as RestNode
 
 NAME = "hpc"
@@ -630,3 +637,49 @@ def node_metrics_call(raw: Any, metric_names: Iterable[str]) -> Call[dict[str, d
         _listed(op, raw, metric_names=",".join(metric_names)).then(table),
         NEEDS_2019,
     )
+
+
+def date_time_format_call(raw: Any) -> Call[str]:
+    """The .NET format of the date-times in property values (e.g. `M/d/yyyy h:mm:ss tt`)."""
+    return operation_required(get_cluster_date_time_format, raw, "date-time format")
+
+
+def group_call(raw: Any, name: str) -> Call[RestNodeGroup]:
+    return _needs(operation_required(get_node_group, raw, "node group", name), NEEDS_2019)
+
+
+def operations_call(
+    raw: Any,
+    start: datetime.datetime | None,
+    end: datetime.datetime | None,
+    limit: int | None,
+    nodes: Iterable[str],
+    with_detail: bool,
+) -> Call[list[OperationLog]]:
+    joined = ",".join(nodes) or None
+    call = _listed(
+        get_cluster_operations,
+        raw,
+        from_time=opt(start),
+        to_time=opt(end),
+        limit=opt(limit),
+        node_names=opt(joined),
+        with_detail=with_detail,
+    )
+    return _needs(call, NEEDS_2019)
+
+
+def first_operation_call(
+    raw: Any, start: datetime.datetime | None, end: datetime.datetime | None, nodes: Iterable[str]
+) -> Call[OperationLog]:
+    joined = ",".join(nodes) or None
+    op = get_cluster_first_operation
+    call = operation_required(
+        op, raw, "operation", from_time=opt(start), to_time=opt(end), node_names=opt(joined)
+    )
+    return _needs(call, NEEDS_2019)
+
+
+def operation_call(raw: Any, operation_id: str) -> Call[OperationLog]:
+    call = operation_required(get_cluster_operation, raw, "operation", operation_id)
+    return _needs(call, NEEDS_2019)
