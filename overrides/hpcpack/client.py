@@ -333,6 +333,28 @@ class _ClientBase(Generic[_Net, _Wrapped]):
             headers["x-ms-as-user"] = self._as_user
         return headers
 
+    def _new_rest(self, client_cls: type[Any], hook: Any, attach: str) -> apis.Dialect:
+        """The `/hpc` httpx client (`client_cls`, fault `hook`) on this client's transport,
+        and the generated `/hpc` client on it (`attach`: its sync or async setter)."""
+        import hpc_rest_client
+
+        from . import restcalls
+
+        cfg = self._config
+        root = apis.rest_root(cfg.root)
+        http = client_cls(
+            base_url=root,
+            headers=self._rest_headers(),
+            auth=ChallengeAwareAuth(cfg.auth),
+            transport=self.transport,
+            timeout=cfg.timeout,
+            trust_env=self.trust_env,
+            event_hooks={"response": [hook]},
+            wire_format="xml",
+        )
+        raw = getattr(hpc_rest_client.Client(base_url=root), attach)(http)
+        return apis.Dialect("hpc", restcalls, raw, http)
+
     def _no_sessions_as_user(self) -> None:
         if self._as_user is not None:
             raise ValueError(
@@ -405,24 +427,7 @@ class HpcClient(_ClientBase[httpx.BaseTransport, HpcTransport]):
     def _rest_dialect(self) -> apis.Dialect:
         """The `/hpc` API on the same connections, auth and bounds (built at first use)."""
         if self._rest is None:
-            import hpc_rest_client
-
-            from . import restcalls
-
-            cfg = self._config
-            root = apis.rest_root(cfg.root)
-            http = _Client(
-                base_url=root,
-                headers=self._rest_headers(),
-                auth=ChallengeAwareAuth(cfg.auth),
-                transport=self.transport,
-                timeout=cfg.timeout,
-                trust_env=self.trust_env,
-                event_hooks={"response": [apis.raise_for_rest_fault]},
-                wire_format="xml",
-            )
-            raw = hpc_rest_client.Client(base_url=root).set_httpx_client(http)
-            self._rest = apis.Dialect("hpc", restcalls, raw, http)
+            self._rest = self._new_rest(_Client, apis.raise_for_rest_fault, "set_httpx_client")
         return self._rest
 
     def _dialect(self) -> apis.Dialect:
@@ -505,24 +510,8 @@ class AsyncHpcClient(_ClientBase[httpx.AsyncBaseTransport, AsyncHpcTransport]):
     def _rest_dialect(self) -> apis.Dialect:
         """The `/hpc` API on the same connections, auth and bounds (built at first use)."""
         if self._rest is None:
-            import hpc_rest_client
-
-            from . import restcalls
-
-            cfg = self._config
-            root = apis.rest_root(cfg.root)
-            http = _AsyncClient(
-                base_url=root,
-                headers=self._rest_headers(),
-                auth=ChallengeAwareAuth(cfg.auth),
-                transport=self.transport,
-                timeout=cfg.timeout,
-                trust_env=self.trust_env,
-                event_hooks={"response": [apis.araise_for_rest_fault]},
-                wire_format="xml",
-            )
-            raw = hpc_rest_client.Client(base_url=root).set_async_httpx_client(http)
-            self._rest = apis.Dialect("hpc", restcalls, raw, http)
+            hook = apis.araise_for_rest_fault
+            self._rest = self._new_rest(_AsyncClient, hook, "set_async_httpx_client")
         return self._rest
 
     async def _dialect(self) -> apis.Dialect:
