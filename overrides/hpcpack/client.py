@@ -396,6 +396,8 @@ class HpcClient(_ClientBase[httpx.BaseTransport, HpcTransport]):
     _network = httpx.HTTPTransport
     _ntlm_network = staticmethod(ntlm_pool.transport)
     _wrapper = HpcTransport
+    http: _Client
+    raw: hpc_client.Client
 
     def _wire(self) -> None:
         from .resources import Cluster, Jobs, Nodes, Subtasks, Tasks
@@ -479,6 +481,8 @@ class AsyncHpcClient(_ClientBase[httpx.AsyncBaseTransport, AsyncHpcTransport]):
     _network = staticmethod(_async_network)
     _ntlm_network = staticmethod(ntlm_pool.async_transport)
     _wrapper = AsyncHpcTransport
+    http: _AsyncClient
+    raw: hpc_client.Client
 
     def _wire(self) -> None:
         from .aresources import AsyncCluster, AsyncJobs, AsyncNodes, AsyncSubtasks, AsyncTasks
