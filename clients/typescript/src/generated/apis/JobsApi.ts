@@ -24,20 +24,10 @@ import {
     HpcWebServiceFaultToJSON,
 } from '../models/HpcWebServiceFault';
 import {
-    type ListRenderMode,
-    ListRenderModeFromJSON,
-    ListRenderModeToJSON,
-} from '../models/ListRenderMode';
-import {
     type Property,
     PropertyFromJSON,
     PropertyToJSON,
 } from '../models/Property';
-import {
-    type RenderMode,
-    RenderModeFromJSON,
-    RenderModeToJSON,
-} from '../models/RenderMode';
 
 export interface CancelJobRequest {
     /**
@@ -104,7 +94,7 @@ export interface GetJobRequest {
     /**
      * `RestPropRender` (default): name/value list. `HpcJobXml`: job or task XML document. [D]
      */
-    render?: RenderMode;
+    render?: GetJobRenderEnum;
 }
 
 export interface GetJobCustomPropertiesRequest {
@@ -181,7 +171,7 @@ export interface GetJobListRequest {
     /**
      * Required together with `$filter`; only `RestPropRender` is documented for lists. [D]
      */
-    render?: ListRenderMode;
+    render?: GetJobListRenderEnum;
     /**
      * Job property to sort by; absent or unknown sorts by `Id`. [D]
      */
@@ -1027,3 +1017,19 @@ export class JobsApi extends runtime.BaseAPI {
     }
 
 }
+
+/**
+ * @export
+ */
+export const GetJobRenderEnum = {
+    RestPropRender: 'RestPropRender',
+    HpcJobXml: 'HpcJobXml',
+} as const;
+export type GetJobRenderEnum = typeof GetJobRenderEnum[keyof typeof GetJobRenderEnum];
+/**
+ * @export
+ */
+export const GetJobListRenderEnum = {
+    RestPropRender: 'RestPropRender',
+} as const;
+export type GetJobListRenderEnum = typeof GetJobListRenderEnum[keyof typeof GetJobListRenderEnum];

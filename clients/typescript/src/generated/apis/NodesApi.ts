@@ -24,11 +24,6 @@ import {
     HpcWebServiceFaultToJSON,
 } from '../models/HpcWebServiceFault';
 import {
-    type ListRenderMode,
-    ListRenderModeFromJSON,
-    ListRenderModeToJSON,
-} from '../models/ListRenderMode';
-import {
     type Property,
     PropertyFromJSON,
     PropertyToJSON,
@@ -91,7 +86,7 @@ export interface GetNodeListRequest {
     /**
      * Required together with `$filter`; only `RestPropRender` is documented for lists. [D]
      */
-    render?: ListRenderMode;
+    render?: GetNodeListRenderEnum;
     /**
      * Node property to sort by; default node id. [D]
      */
@@ -360,3 +355,11 @@ export class NodesApi extends runtime.BaseAPI {
     }
 
 }
+
+/**
+ * @export
+ */
+export const GetNodeListRenderEnum = {
+    RestPropRender: 'RestPropRender',
+} as const;
+export type GetNodeListRenderEnum = typeof GetNodeListRenderEnum[keyof typeof GetNodeListRenderEnum];

@@ -23,11 +23,6 @@ import {
     PropertyFromJSON,
     PropertyToJSON,
 } from '../models/Property';
-import {
-    type RenderMode,
-    RenderModeFromJSON,
-    RenderModeToJSON,
-} from '../models/RenderMode';
 
 export interface CancelSubtaskRequest {
     /**
@@ -84,7 +79,7 @@ export interface GetSubtaskRequest {
     /**
      * `RestPropRender` (default): name/value list. `HpcJobXml`: job or task XML document. [D]
      */
-    render?: RenderMode;
+    render?: GetSubtaskRenderEnum;
 }
 
 export interface RequeueSubtaskRequest {
@@ -448,3 +443,12 @@ export class SubtasksApi extends runtime.BaseAPI {
     }
 
 }
+
+/**
+ * @export
+ */
+export const GetSubtaskRenderEnum = {
+    RestPropRender: 'RestPropRender',
+    HpcJobXml: 'HpcJobXml',
+} as const;
+export type GetSubtaskRenderEnum = typeof GetSubtaskRenderEnum[keyof typeof GetSubtaskRenderEnum];

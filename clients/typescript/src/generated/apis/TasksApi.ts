@@ -24,20 +24,10 @@ import {
     HpcWebServiceFaultToJSON,
 } from '../models/HpcWebServiceFault';
 import {
-    type ListRenderMode,
-    ListRenderModeFromJSON,
-    ListRenderModeToJSON,
-} from '../models/ListRenderMode';
-import {
     type Property,
     PropertyFromJSON,
     PropertyToJSON,
 } from '../models/Property';
-import {
-    type RenderMode,
-    RenderModeFromJSON,
-    RenderModeToJSON,
-} from '../models/RenderMode';
 
 export interface AddTaskRequest {
     /**
@@ -103,7 +93,7 @@ export interface GetTaskRequest {
     /**
      * `RestPropRender` (default): name/value list. `HpcJobXml`: job or task XML document. [D]
      */
-    render?: RenderMode;
+    render?: GetTaskRenderEnum;
 }
 
 export interface GetTaskCustomPropertiesRequest {
@@ -189,7 +179,7 @@ export interface GetTaskListRequest {
     /**
      * Required together with `$filter`; only `RestPropRender` is documented for lists. [D]
      */
-    render?: ListRenderMode;
+    render?: GetTaskListRenderEnum;
     /**
      * Task property to sort by; default task id. [D]
      */
@@ -991,3 +981,19 @@ export class TasksApi extends runtime.BaseAPI {
     }
 
 }
+
+/**
+ * @export
+ */
+export const GetTaskRenderEnum = {
+    RestPropRender: 'RestPropRender',
+    HpcJobXml: 'HpcJobXml',
+} as const;
+export type GetTaskRenderEnum = typeof GetTaskRenderEnum[keyof typeof GetTaskRenderEnum];
+/**
+ * @export
+ */
+export const GetTaskListRenderEnum = {
+    RestPropRender: 'RestPropRender',
+} as const;
+export type GetTaskListRenderEnum = typeof GetTaskListRenderEnum[keyof typeof GetTaskListRenderEnum];
