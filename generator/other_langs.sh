@@ -17,13 +17,16 @@ gen() {  # gen LANG DIR [extra args]: generate quietly, show the log on failure
 status=0
 
 jar=$(python -c 'import openapi_generator_cli, pathlib; print(next(pathlib.Path(openapi_generator_cli.__file__).parent.glob("*.jar")))')
-# C: the pinned jar's own api-body template with the one fix in generator/templates-c (see the
-# patch's header); `patch -F0` fails if a generator upgrade changed the template.
+# C: the pinned jar's own templates with the fixes in generator/templates-c/NAME.patch (each
+# patch's header says why); `patch -F0` fails if a generator upgrade changed a template.
 c_templates() {
   mkdir -p "$out/templates-c"
-  python -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("C-libcurl/api-body.mustache"))' \
-    "$jar" > "$out/templates-c/api-body.mustache"
-  patch -s -F0 --no-backup-if-mismatch -d "$out/templates-c" -p1 < "$root/generator/templates-c/api-body.mustache.patch"
+  for fix in "$root"/generator/templates-c/*.patch; do
+    name=$(basename "$fix" .patch)
+    python -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("C-libcurl/" + sys.argv[2]))' \
+      "$jar" "$name" > "$out/templates-c/$name"
+    patch -s -F0 --no-backup-if-mismatch -d "$out/templates-c" -p1 < "$fix" || return 1
+  done
 }
 
 # Go, Java, C generated in the background while TypeScript builds.
@@ -71,11 +74,23 @@ else
   echo "Java: skipped, no JDK"
 fi
 
-echo "== C (defaults + generator/templates-c fix): compile and link the shared library"
+echo "== C (defaults + generator/templates-c fixes): compile, link, and clients/c/smoke.c on the emulator"
 if [ -d "$out/c" ]; then
   mkdir -p "$out/c/build"
   if (cd "$out/c/build" && cmake .. > ../cmake.log 2>&1 && make -j2 > ../make.log 2>&1); then
     echo "C client compiles: $(cd "$out/c/build" && ls lib*.so)"
+    lib=$(cd "$out/c/build" && ls lib*.so | sed 's/^lib//; s/\.so$//')
+    if gcc -Wall -Werror -o "$out/c-smoke" "$root/clients/c/smoke.c" -I"$out/c" -L"$out/c/build" -l"$lib" -lcurl; then
+      emu="$out/c-emulator" && mkdir -p "$emu" && printf 'alice:s3cret-pw\n' > "$emu/users" && chmod 600 "$emu/users"
+      python -m hpc_emulator --port 0 --data-dir "$emu/data" --ready-file "$emu/ready" --users-file "$emu/users" \
+        --json-extension --log-level warning &
+      pid=$!
+      tries=0; while [ ! -s "$emu/ready" ] && [ $tries -lt 300 ]; do sleep 0.1; tries=$((tries + 1)); done
+      LD_LIBRARY_PATH="$out/c/build" timeout 60 "$out/c-smoke" "$(cat "$emu/ready")/WindowsHpc" alice s3cret-pw || status=1
+      kill "$pid"; wait "$pid" 2> /dev/null || true
+    else
+      echo "clients/c/smoke.c does not compile against the generated client"; status=1
+    fi
   else
     echo "C client does not compile: $(grep -c 'error:' "$out/c/make.log") errors:"
     grep -o "error: .*" "$out/c/make.log" | sort | uniq -c | sort -rn | head -5
