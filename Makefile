@@ -101,7 +101,8 @@ dist-check: setup
 	bash .ci/check-dist $(BIN)/python
 
 ## other-langs: TypeScript, Go, Java, C clients from the spec, compiled; the TypeScript one runs the
-## scenario against the strict emulator (generator/other_langs.sh; toolchains as in .ci/run)
+## scenario against the strict emulator, the one from hpc-rest.yaml the /hpc scenario, the C one a
+## smoke test (generator/other_langs.sh; toolchains as in .ci/run)
 other-langs: setup
 	sh generator/other_langs.sh
 

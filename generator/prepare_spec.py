@@ -19,7 +19,10 @@ writes a second document that only the generator reads:
   ``$ref`` so that C and Java generators compile) become ``oneOf: [$ref, null]`` again:
   Python can say "or None";
 * enum varnames prefixed with their enum's own name (globally unique, as C and Go need) lose
-  that prefix: Python enum members are namespaced by their class already.
+  that prefix: Python enum members are namespaced by their class already;
+* inline enum schemas of shared parameters (inline because the C generator cannot compile a
+  ``$ref`` enum parameter) become ``$ref`` to a component named by their ``title``: Python
+  keeps one ``RenderMode`` class instead of one per operation.
 
 It also writes the faithful spec as JSON next to the generated package, where the overrides
 and the emulator load the ``xml`` hints at run time.
@@ -85,7 +88,21 @@ def _nillable(schema: dict[str, Any]) -> None:
         props[name] = {"oneOf": [props[name], {"type": "null"}]}
 
 
+def _named_param_enums(spec: dict[str, Any]) -> None:
+    comps = spec.setdefault("components", {})
+    schemas = comps.setdefault("schemas", {})
+    for param in comps.get("parameters", {}).values():
+        schema = param.get("schema", {})
+        title = schema.get("title")
+        if title and "enum" in schema:
+            if title in schemas and schemas[title] != {**schema, "title": title}:
+                raise SystemExit(f"parameter enum {title!r} clashes with a component schema")
+            schemas[title] = {k: v for k, v in schema.items() if k != "title"}
+            param["schema"] = {"$ref": f"#/components/schemas/{title}"}
+
+
 def _python_schemas(spec: dict[str, Any]) -> None:
+    _named_param_enums(spec)
     for name, schema in spec.get("components", {}).get("schemas", {}).items():
         _unprefix_varnames(name, schema)
         _nillable(schema)

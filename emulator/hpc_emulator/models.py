@@ -31,23 +31,6 @@ class PropertyNames(RootModel[str]):
     ]
 
 
-class RenderMode(StrEnum):
-    """
-    Rendering of a single job or task.
-    """
-
-    rest_prop_render = "RestPropRender"
-    hpc_job_xml = "HpcJobXml"
-
-
-class ListRenderMode(StrEnum):
-    """
-    Rendering of a list; only RestPropRender is documented. [D]
-    """
-
-    rest_prop_render = "RestPropRender"
-
-
 class Property(BaseModel):
     """
     One name/value pair of the RestPropRender format. All values travel as strings; a null value is `i:nil="true"`. [D]/[C]
@@ -862,3 +845,20 @@ class Node(BaseModel):
     online_time: Annotated[AwareDatetime | None, Field(alias="OnlineTime")] = None
     reachable: Annotated[bool | None, Field(alias="Reachable")] = None
     state: Annotated[NodeState | None, Field(alias="State")] = None
+
+
+class RenderMode(StrEnum):
+    """
+    Rendering of a single job or task.
+    """
+
+    rest_prop_render = "RestPropRender"
+    hpc_job_xml = "HpcJobXml"
+
+
+class ListRenderMode(StrEnum):
+    """
+    Rendering of a list; only RestPropRender is documented. [D]
+    """
+
+    rest_prop_render = "RestPropRender"

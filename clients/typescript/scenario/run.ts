@@ -5,9 +5,7 @@
  * node and cluster operation, JSON on the SOA ones, a length on every POST.
  * Exit status 0 only when every step and every wire check passes.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import http from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -16,61 +14,11 @@ import {
 } from "../src";
 import { operationFor } from "../src/wire/spec";
 import { servicePath } from "../src/wire/middleware";
+import { deadline, startEmulator, startRelay, stopEmulator, type Seen } from "./harness";
 
 const API = API_VERSION;
 const USER = "alice";
 const PASSWORD = "s3cret-pw";
-const BOUND_MS = 60_000; // every wait in here is bounded
-
-interface Seen { method: string; path: string; contentType: string; accept: string; length: string | undefined; chunked: boolean; status: number; answerType: string }
-
-function deadline<T>(what: string, p: Promise<T>, ms = BOUND_MS): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms); })])
-    .finally(() => clearTimeout(timer));
-}
-
-async function startEmulator(dir: string): Promise<[ChildProcess, string]> {
-  const users = join(dir, "users");
-  writeFileSync(users, `${USER}:${PASSWORD}\n`, { mode: 0o600 });
-  const ready = join(dir, "ready.url");
-  const child = spawn(process.env.PYTHON ?? "python", ["-m", "hpc_emulator", "--port", "0", "--data-dir", join(dir, "data"),
-    "--ready-file", ready, "--users-file", users, "--nodes", "2", "--cores-per-node", "2", "--log-level", "warning"],
-    { stdio: ["ignore", "inherit", "inherit"] });
-  const started = Date.now();
-  while (!existsSync(ready)) {
-    if (child.exitCode !== null) throw new Error(`emulator exited with ${child.exitCode}`);
-    if (Date.now() - started > BOUND_MS) throw new Error("emulator not ready in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return [child, readFileSync(ready, "utf8").trim()];
-}
-
-/** A relay that records each request's framing and content types, then forwards it. */
-function startRelay(target: string, seen: Seen[]): Promise<[http.Server, string]> {
-  const upstream = new URL(target);
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      const out = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url,
-        headers: { ...req.headers, host: upstream.host } }, (answer) => {
-        seen.push({ method: req.method ?? "", path: req.url ?? "", contentType: req.headers["content-type"] ?? "",
-          accept: req.headers["accept"] ?? "", length: req.headers["content-length"], chunked: req.headers["transfer-encoding"] !== undefined,
-          status: answer.statusCode ?? 0, answerType: answer.headers["content-type"] ?? "" });
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      out.on("error", () => { res.writeHead(502); res.end(); });
-      out.end(body);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
-    const { port } = server.address() as { port: number };
-    resolve([server, `http://127.0.0.1:${port}`]);
-  }));
-}
 
 const prop = (props: Property[] | undefined, name: string): string | null | undefined =>
   props?.find((p) => p.name.toLowerCase() === name.toLowerCase())?.value;
@@ -78,7 +26,7 @@ const prop = (props: Property[] | undefined, name: string): string | null | unde
 async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "hpc-ts-scenario-"));
   const seen: Seen[] = [];
-  const [emulator, url] = await startEmulator(dir);
+  const [emulator, url] = await startEmulator(dir, { [USER]: PASSWORD });
   const [relay, relayUrl] = await startRelay(url, seen);
   const options = { basePath: `${relayUrl}/WindowsHpc`, username: USER, password: PASSWORD, apiVersion: API };
   // --no-wire: the generated client alone (what `make other-langs` used to build), for comparison.
@@ -186,8 +134,7 @@ async function main(): Promise<number> {
     });
   } finally {
     relay.close();
-    emulator.kill("SIGTERM");
-    await deadline("emulator exit", new Promise((r) => emulator.exitCode !== null ? r(null) : emulator.once("exit", r)), 15_000).catch(() => emulator.kill("SIGKILL"));
+    await stopEmulator(emulator);
     rmSync(dir, { recursive: true, force: true });
   }
   // The wire: what the emulator was sent and answered, operation by operation.
