@@ -150,6 +150,7 @@ class Scheduler:
                 job.track(task)
                 for sub in task.subtasks.values():
                     job.track(sub)
+            job.indexed = False  # `changes` built when first asked
 
     def _read_job(self, job_id: int) -> Job | None:
         """An ended job, with its tasks, read back from SQLite."""
@@ -168,6 +169,7 @@ class Scheduler:
             job.track(task)
             for sub in task.subtasks.values():
                 job.track(sub)
+        job.indexed = False
         return job
 
     def _recover(self, job: Job) -> None:
@@ -249,6 +251,9 @@ class Scheduler:
             self.jobs.hold(job)
 
     def _save_task(self, task: Task) -> None:
+        job = self.jobs.held(task.job_id)
+        if job is not None:
+            job.changed(task)
         self.store.save_task(task.job_id, task.task_id, task.instance_id, task.document())
 
     def touch_job(self, job: Job) -> None:
