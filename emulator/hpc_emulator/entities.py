@@ -64,8 +64,10 @@ class Task:
         return self.props.get("Type") == "ParametricSweep" and self.instance_id == 0
 
     def document(self) -> dict[str, Any]:
+        """What the store saves; datetimes become ISO strings in its JSON encoder (`Store`),
+        not here: this runs for every save of every instance."""
         return {
-            "props": {k: values.to_json(v) for k, v in self.props.items()},
+            "props": self.props,
             "custom": self.custom,
             "env": self.env,
             "pid": self.pid,

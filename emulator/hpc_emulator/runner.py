@@ -64,7 +64,8 @@ def _open(path: Path, flags: int) -> int:
 def _prepare(spec: RunSpec) -> list[int | None]:
     """(stdin, stdout, stderr) descriptors, None where the task has no file (worker thread)."""
     for directory in [spec.workdir, *spec.dirs]:
-        directory.mkdir(parents=True, exist_ok=True)
+        if not os.path.isdir(directory):  # one stat: they exist but for a job's first task
+            directory.mkdir(parents=True, exist_ok=True)
     fds: list[int | None] = [None, None, None]
     try:
         if spec.stdin:
@@ -159,8 +160,9 @@ class Pacer:
     answer waiting 0.3-0.8 s while a sweep ran. Paced, an iteration stays a few ms long.
     """
 
-    def __init__(self, per_tick: int = 4) -> None:
+    def __init__(self, per_tick: int = 4, before: Callable[[], None] | None = None) -> None:
         self.per_tick = per_tick
+        self.before = before  # run before a tick lets starts through (the store's flush)
         self.ticks = 0  # iterations that let starts through (tests count them)
         self._waiters: deque[asyncio.Future[None]] = deque()
         self._scheduled = False
@@ -175,6 +177,8 @@ class Pacer:
 
     def _release(self) -> None:
         self.ticks += 1
+        if self.before is not None and self._waiters:
+            self.before()
         passed = 0
         while self._waiters and passed < self.per_tick:
             future = self._waiters.popleft()
@@ -239,7 +243,10 @@ class TaskProcess:
         if self.killed:
             return RunResult(None, "", "The task was stopped before it started.")
         try:
-            fds = await asyncio.to_thread(_prepare, spec)
+            # a std file may be a FIFO (its open blocks): opened off the loop; without one,
+            # only directories are made, on the loop (a worker-thread hop costs more)
+            files = spec.stdin or spec.stdout or spec.stderr
+            fds = await asyncio.to_thread(_prepare, spec) if files else _prepare(spec)
         except Exception as exc:  # OSError, ValueError (NUL), UnicodeError (surrogate)
             return RunResult(None, "", f"Cannot prepare the task: {_describe(exc)}")
         read_fd: int | None = None
@@ -272,7 +279,7 @@ class TaskProcess:
     async def _watch(self, spec: RunSpec, read_fd: int | None) -> RunResult:
         assert self.proc is not None
         tail = bytearray()
-        reader = None if read_fd is None else asyncio.create_task(_read_pipe(read_fd, tail))
+        reader = None if read_fd is None else _read_pipe(read_fd, tail)
         timed_out = False
         try:
             await asyncio.wait_for(self.proc.wait(), spec.timeout)
@@ -282,7 +289,11 @@ class TaskProcess:
             await self.proc.wait()
         kill_group(self.proc.pid, signal.SIGKILL)  # what the task left behind
         if reader is not None:
-            done, _ = await asyncio.wait({reader}, timeout=DRAIN_LIMIT)
+            done = (
+                {reader}
+                if reader.done()
+                else (await asyncio.wait({reader}, timeout=DRAIN_LIMIT))[0]
+            )
             if not done:  # a process that left the group (setsid) still holds the pipe
                 reader.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
@@ -314,17 +325,40 @@ class TaskProcess:
             kill_group(self.proc.pid, signal.SIGKILL)
 
 
-async def _read_pipe(fd: int, tail: bytearray) -> None:
-    """Keep the last READ_LIMIT bytes written to the pipe until EOF."""
+def _read_pipe(fd: int, tail: bytearray) -> asyncio.Future[None]:
+    """Keep the last READ_LIMIT bytes written to the pipe; the future is done at EOF.
+
+    A reader callback on the raw descriptor, not a StreamReader transport and a task: those
+    cost ~8 loop callbacks per task run, most of a short task's loop time.
+    """
     loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader()
-    transport, _ = await loop.connect_read_pipe(
-        lambda: asyncio.StreamReaderProtocol(reader), os.fdopen(fd, "rb", buffering=0)
-    )
-    try:
-        while chunk := await reader.read(65536):
-            tail += chunk
+    done: asyncio.Future[None] = loop.create_future()
+    os.set_blocking(fd, False)
+
+    def readable() -> None:
+        try:
+            chunk = os.read(fd, 65536)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            chunk = b""
+        if chunk:
+            tail.extend(chunk)
             if len(tail) > READ_LIMIT:
                 del tail[: len(tail) - READ_LIMIT]
-    finally:
-        transport.close()
+            return
+        close()
+
+    open_ = [True]
+
+    def close() -> None:
+        if open_[0]:
+            open_[0] = False
+            loop.remove_reader(fd)
+            os.close(fd)
+        if not done.done():
+            done.set_result(None)
+
+    loop.add_reader(fd, readable)
+    done.add_done_callback(lambda _: close())  # canceled: stop reading, close the pipe
+    return done

@@ -107,7 +107,9 @@ class Scheduler:
         self._running: set[asyncio.Task[None]] = set()
         # every task process not yet ended, also those canceled but still in their grace
         self._procs: set[TaskProcess] = set()
-        self.pacer = Pacer()
+        # the run tokens of the starts a tick lets through are committed before their spawn
+        self.pacer = Pacer(before=store.flush)
+        self._owners: dict[str, tuple[dict[str, str], list[Path]]] = {}  # `_spec`'s per owner
         self._starts = 0  # items started in the current pass
         self._expand_budget = EXPAND_PER_PASS  # instances the current pass may still create
         self.expand_slices = 0  # passes that created instances (tests count them)
@@ -254,7 +256,7 @@ class Scheduler:
         job = self.jobs.held(task.job_id)
         if job is not None:
             job.changed(task)
-        self.store.save_task(task.job_id, task.task_id, task.instance_id, task.document())
+        self.store.save_task(task.job_id, task.task_id, task.instance_id, task.document)
 
     def touch_job(self, job: Job) -> None:
         touch(job.props)
@@ -834,7 +836,10 @@ class Scheduler:
         assert item.alloc is not None
         owner = str(job.props.get("Owner") or "")
         runtime = item.props.get("RuntimeSeconds")
-        env = base_env(self.data_dir, owner)
+        if owner not in self._owners:  # Paths and a regex: computed once per owner
+            home = [home_dir(self.data_dir, owner), self.data_dir / "tmp"]
+            self._owners[owner] = (base_env(self.data_dir, owner), home)
+        env = dict(self._owners[owner][0])
         env.update(
             CCP_CLUSTER_NAME=self.cluster_name,
             CCP_SCHEDULER="HEADNODE",
@@ -880,7 +885,7 @@ class Scheduler:
             stdout=paths["StdOutFilePath"],
             stderr=paths["StdErrFilePath"],
             timeout=float(runtime) if runtime else None,
-            dirs=[home_dir(self.data_dir, owner), self.data_dir / "tmp"],
+            dirs=self._owners[owner][1],
         )
         for var, path in (("CCP_STDOUT", spec.stdout), ("CCP_STDERR", spec.stderr)):
             if path:
