@@ -244,11 +244,17 @@ class Store:
             )
 
     def save_task(
-        self, job_id: int, task_id: int, instance_id: int, document: Callable[[], dict[str, Any]]
+        self,
+        job_id: int,
+        task_id: int,
+        instance_id: int,
+        document: Callable[[], dict[str, Any]],
+        now: bool = False,
     ) -> None:
-        """Write the task's `document()` now, or at the commit inside a `soon()`."""
+        """Write the task's `document()` now, or at the commit inside a `soon()` (unless
+        `now`), however often it changes until then."""
         key = (job_id, task_id, instance_id)
-        if self._lazy and self._depth:
+        if self._lazy and self._depth and not now:
             self._pending[key] = document
             return
         with self.batch():

@@ -152,3 +152,37 @@ def test_change_index_is_a_superset_and_stays_bounded() -> None:
     index.add(t0 + timedelta(seconds=5), (2, 7), items=2)
     assert (2, 7) in index.since(t0 + timedelta(seconds=5))
     assert index.since(t0 + timedelta(days=1)) == set()
+
+
+def test_expansion_slices_stop_on_the_clock(mp: pytest.MonkeyPatch) -> None:
+    # before: a pass created a fixed 100 instances, however long they took
+    from hpc_emulator import scheduler as scheduler_module
+
+    ticks = [0.0]
+
+    def clock() -> float:  # 1 ms a reading: a slice may read it a few times only
+        ticks[0] += 0.001
+        return ticks[0]
+
+    per_pass: list[int] = []
+    original_pass = scheduler_module.Scheduler._pass
+
+    def counting_pass(self: scheduler_module.Scheduler) -> None:
+        jobs = list(self.jobs.values())
+        before = sum(len(t.subtasks) for j in jobs for t in j.tasks.values())
+        original_pass(self)
+        per_pass.append(sum(len(t.subtasks) for j in jobs for t in j.tasks.values()) - before)
+
+    mp.setattr(scheduler_module, "_clock", clock, raising=False)
+    mp.setattr(scheduler_module.Scheduler, "_pass", counting_pass)
+    instances = 1000
+    with (
+        run_emulator(nodes=1, cores_per_node=2) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=60) as client,
+    ):
+        job = running_sweep(client, instances)
+        client.post(f"/Job/{job}/Cancel", params={"Forced": "true"}, content=STOP, headers=XML)
+    bound = (scheduler_module.SLICE_SECONDS / 0.001 + 1) * scheduler_module.EXPAND_CHECK
+    assert sum(per_pass) == instances
+    assert 0 < max(per_pass) <= bound, (max(per_pass), bound)
+    assert len([n for n in per_pass if n]) >= instances / bound
