@@ -211,16 +211,37 @@ async def spawn(
             "/bin/sh", "-c", command, cwd=workdir, env=env, stdin=stdin, stdout=fds[1],
             stderr=fds[2], start_new_session=True,
         )  # fmt: skip
-    popen = subprocess.Popen(
-        ["/bin/sh", "-c", command], cwd=workdir, env=env, stdin=stdin, stdout=fds[1],
-        stderr=fds[2], start_new_session=True,
-    )  # fmt: skip
+    # In a worker thread: the parent side of a spawn (vfork, then waiting for the exec) took
+    # 1-10 ms of wall time on a loaded machine, every spawn holding the loop that long; the
+    # GIL is free meanwhile. The pidfd and the reaping stay on the loop.
+    started = asyncio.get_running_loop().run_in_executor(
+        None, _popen, command, workdir, env, stdin, fds[1], fds[2]
+    )
+    try:
+        popen = await asyncio.shield(started)
+    except asyncio.CancelledError:  # the emulator stops: the process must not outlive it
+        started.add_done_callback(_kill_started)
+        raise
     try:
         return Child(popen)
     except BaseException:
         popen.kill()
         popen.wait()
         raise
+
+
+def _popen(
+    command: str, workdir: Path, env: dict[str, str], stdin: int, out: int | None, err: int | None
+) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        ["/bin/sh", "-c", command], cwd=workdir, env=env, stdin=stdin, stdout=out, stderr=err,
+        start_new_session=True,
+    )  # fmt: skip
+
+
+def _kill_started(started: asyncio.Future[subprocess.Popen[bytes]]) -> None:
+    if not started.cancelled() and started.exception() is None:
+        kill_group(started.result().pid, signal.SIGKILL)
 
 
 class TaskProcess:

@@ -50,7 +50,7 @@ STARTS_PER_PASS = 32
 # holding the loop a few ms, instead of one 10 s callback; the instances' rows are written
 # by the commit that follows, a callback of its own of about the same length
 EXPAND_PER_PASS = 250
-SLICE_SECONDS = 0.004
+SLICE_SECONDS = 0.002
 EXPAND_CHECK = 10
 _clock = time.perf_counter  # a module attribute: tests replace it
 # A sweep this large freezes what its slices created out of the cyclic GC (`gc.freeze`): the
