@@ -160,7 +160,7 @@ class Pacer:
     answer waiting 0.3-0.8 s while a sweep ran. Paced, an iteration stays a few ms long.
     """
 
-    def __init__(self, per_tick: int = 4, before: Callable[[], None] | None = None) -> None:
+    def __init__(self, per_tick: int = 2, before: Callable[[], None] | None = None) -> None:
         self.per_tick = per_tick
         self.before = before  # run before a tick lets starts through (the store's flush)
         self.ticks = 0  # iterations that let starts through (tests count them)

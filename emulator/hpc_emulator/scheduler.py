@@ -44,13 +44,13 @@ from hpc_emulator.xmlwire import Props
 ACTIVE = frozenset({"Submitted", "Queued", "Running"})  # the states a scheduling pass handles
 # items a pass starts at most: the rest start in the next pass, so one pass never holds the
 # loop for long (256 free cores once meant 256 starts, ~50 ms, in one callback)
-STARTS_PER_PASS = 32
+STARTS_PER_PASS = 16
 # sweep instances a pass creates at most, and for at most SLICE_SECONDS (the clock is read
 # every EXPAND_CHECK instances): a 100,000-instance sweep is expanded over many passes, each
 # holding the loop a few ms, instead of one 10 s callback; the instances' rows are written
 # by the commit that follows, a callback of its own of about the same length
 EXPAND_PER_PASS = 250
-SLICE_SECONDS = 0.002
+SLICE_SECONDS = 0.001
 EXPAND_CHECK = 10
 _clock = time.perf_counter  # a module attribute: tests replace it
 # A sweep this large freezes what its slices created out of the cyclic GC (`gc.freeze`): the
