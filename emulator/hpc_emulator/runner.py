@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import fcntl
 import os
@@ -152,6 +153,11 @@ class Child:
     async def wait(self) -> int:
         return await asyncio.shield(self._done)
 
+    def ended(self) -> asyncio.Future[int]:
+        """The exit as a bare future (one loop callback less than `wait`); canceling the
+        awaiting task cancels it, which the reaping tolerates."""
+        return self._done
+
 
 class Pacer:
     """At most `per_tick` process starts per loop iteration, first come first served.
@@ -214,13 +220,11 @@ async def spawn(
     # In a worker thread: the parent side of a spawn (vfork, then waiting for the exec) took
     # 1-10 ms of wall time on a loaded machine, every spawn holding the loop that long; the
     # GIL is free meanwhile. The pidfd and the reaping stay on the loop.
-    started = asyncio.get_running_loop().run_in_executor(
-        None, _popen, command, workdir, env, stdin, fds[1], fds[2]
-    )
+    work = _spawner().submit(_popen, command, workdir, env, stdin, fds[1], fds[2])
     try:
-        popen = await asyncio.shield(started)
+        popen = await asyncio.wrap_future(work)
     except asyncio.CancelledError:  # the emulator stops: the process must not outlive it
-        started.add_done_callback(_kill_started)
+        work.add_done_callback(_kill_started)
         raise
     try:
         return Child(popen)
@@ -239,9 +243,20 @@ def _popen(
     )  # fmt: skip
 
 
-def _kill_started(started: asyncio.Future[subprocess.Popen[bytes]]) -> None:
-    if not started.cancelled() and started.exception() is None:
-        kill_group(started.result().pid, signal.SIGKILL)
+def _kill_started(work: concurrent.futures.Future[subprocess.Popen[bytes]]) -> None:
+    if not work.cancelled() and work.exception() is None:
+        kill_group(work.result().pid, signal.SIGKILL)
+
+
+_SPAWNER: list[concurrent.futures.ThreadPoolExecutor] = []
+
+
+def _spawner() -> concurrent.futures.ThreadPoolExecutor:
+    """Two threads for spawns (the pacer lets two through a tick): more only fight for the
+    GIL with the loop."""
+    if not _SPAWNER:
+        _SPAWNER.append(concurrent.futures.ThreadPoolExecutor(2, "hpc-spawn"))
+    return _SPAWNER[0]
 
 
 class TaskProcess:
@@ -297,31 +312,37 @@ class TaskProcess:
             self._signal()
         return await self._watch(spec, read_fd)
 
-    async def _watch(self, spec: RunSpec, read_fd: int | None) -> RunResult:
+    async def _exit(self, timeout: float | None) -> bool:
+        """Wait for the process to exit (killed after `timeout`), then kill what it left in
+        its group; True if it timed out."""
         assert self.proc is not None
-        tail = bytearray()
-        reader = None if read_fd is None else _read_pipe(read_fd, tail)
         timed_out = False
         try:
-            await asyncio.wait_for(self.proc.wait(), spec.timeout)
+            if timeout is None and isinstance(self.proc, Child):
+                await self.proc.ended()
+            else:
+                await asyncio.wait_for(self.proc.wait(), timeout)
         except TimeoutError:
             timed_out = True
             self.kill(forced=True)
             await self.proc.wait()
         kill_group(self.proc.pid, signal.SIGKILL)  # what the task left behind
-        if reader is not None:
-            done = (
-                {reader}
-                if reader.done()
-                else (await asyncio.wait({reader}, timeout=DRAIN_LIMIT))[0]
-            )
-            if not done:  # a process that left the group (setsid) still holds the pipe
-                reader.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await reader
+        return timed_out
+
+    async def _watch(self, spec: RunSpec, read_fd: int | None) -> RunResult:
+        assert self.proc is not None
+        tail = bytearray()
+        reader, stop = (None, None) if read_fd is None else _read_pipe(read_fd, tail)
+        try:
+            timed_out = await self._exit(spec.timeout)
+            if reader is not None and stop is not None and not await _drained(reader):
+                stop()  # one that left the process group still holds the pipe
                 if token := spec.env.get(TOKEN_VAR):
                     await asyncio.to_thread(kill_verified, None, None, token)
-        elif spec.stdout:
+        finally:
+            if stop is not None:
+                stop()  # closes the pipe if still open (canceled: the emulator stops)
+        if reader is None and spec.stdout:
             tail = bytearray(await asyncio.to_thread(_read_tail, spec.path(spec.stdout)))
         output = tail.decode("utf-8", "replace")[-OUTPUT_TAIL:]
         return RunResult(self.proc.returncode, output, None, timed_out)
@@ -346,8 +367,14 @@ class TaskProcess:
             kill_group(self.proc.pid, signal.SIGKILL)
 
 
-def _read_pipe(fd: int, tail: bytearray) -> asyncio.Future[None]:
-    """Keep the last READ_LIMIT bytes written to the pipe; the future is done at EOF.
+async def _drained(reader: asyncio.Future[None]) -> bool:
+    """Has the pipe reached EOF, or does within DRAIN_LIMIT?"""
+    return reader.done() or bool((await asyncio.wait({reader}, timeout=DRAIN_LIMIT))[0])
+
+
+def _read_pipe(fd: int, tail: bytearray) -> tuple[asyncio.Future[None], Callable[[], None]]:
+    """Keep the last READ_LIMIT bytes written to the pipe; the future is done at EOF, or
+    when the returned function is called (stop reading, close the pipe).
 
     A reader callback on the raw descriptor, not a StreamReader transport and a task: those
     cost ~8 loop callbacks per task run, most of a short task's loop time.
@@ -381,5 +408,4 @@ def _read_pipe(fd: int, tail: bytearray) -> asyncio.Future[None]:
             done.set_result(None)
 
     loop.add_reader(fd, readable)
-    done.add_done_callback(lambda _: close())  # canceled: stop reading, close the pipe
-    return done
+    return done, close

@@ -115,7 +115,8 @@ class Scheduler:
         # every task process not yet ended, also those canceled but still in their grace
         self._procs: set[TaskProcess] = set()
         # the run tokens of the starts a tick lets through are committed before their spawn
-        self.pacer = Pacer(before=store.flush)
+        self.pacer = Pacer(before=self._commit_tokens)
+        self._tokens_unsaved = False  # a start's run token is in an uncommitted transaction
         self._owners: dict[str, tuple[dict[str, str], list[Path]]] = {}  # `_spec`'s per owner
         self._starts = 0  # items started in the current pass
         self._expand_budget = EXPAND_PER_PASS  # instances the current pass may still create
@@ -831,6 +832,7 @@ class Scheduler:
         job.move(item, "Running")
         item.run_token = token = secrets.token_hex(8)
         self._save_task(item)
+        self._tokens_unsaved = True
         self._refresh_master(job, item)
         self._starts += 1
         job.runs += 1
@@ -839,8 +841,14 @@ class Scheduler:
         item.proc = proc
         self._procs.add(proc)
         runner = asyncio.get_running_loop().create_task(self._run(job, item, proc, token))
-        self._running.add(runner)
-        runner.add_done_callback(self._running.discard)
+        self._running.add(runner)  # `_run` discards it (a done callback is a loop callback)
+
+    def _commit_tokens(self) -> None:
+        """Before the pacer lets spawns through: their run tokens are committed (a restart
+        finds the processes by them); one commit for a pass's starts, not one a tick."""
+        if self._tokens_unsaved:
+            self._tokens_unsaved = False
+            self.store.flush()
 
     def _spawned(self, item: Task, proc: TaskProcess, pid: int) -> None:
         """Record the PID with the process's identity, so a restart can verify it first."""
@@ -915,6 +923,8 @@ class Scheduler:
         try:
             await self._run_once(job, item, proc, token)
         finally:
+            if (me := asyncio.current_task()) is not None:
+                self._running.discard(me)
             job.runs -= 1
             if job.state in TERMINAL and job.runs == 0:
                 self.jobs.release(job)
