@@ -10,9 +10,11 @@ import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from hpc_emulator import values
+from hpc_emulator.changes import ChangeIndex
 from hpc_emulator.cluster import Allocation
 from hpc_emulator.faults import bad_request
 from hpc_emulator.props import JOB_PROPS, TASK_PROPS, Prop, defaults, lookup
@@ -51,6 +53,7 @@ class Task:
     alloc: Allocation | None = None
     cores: int = 0
     sub_counts: Counter[str] = field(default_factory=Counter)  # states of `subtasks`
+    indexed: datetime | None = None  # the ChangeTime last put in the job's `changes`
 
     @property
     def state(self) -> str:
@@ -61,8 +64,10 @@ class Task:
         return self.props.get("Type") == "ParametricSweep" and self.instance_id == 0
 
     def document(self) -> dict[str, Any]:
+        """What the store saves; datetimes become ISO strings in its JSON encoder (`Store`),
+        not here: this runs for every save of every instance."""
         return {
-            "props": {k: values.to_json(v) for k, v in self.props.items()},
+            "props": self.props,
             "custom": self.custom,
             "env": self.env,
             "pid": self.pid,
@@ -102,6 +107,9 @@ class Job:
     queue: list[tuple[int, int]] = field(default_factory=list)
     nodes: Counter[str] = field(default_factory=Counter)
     runs: int = 0  # task processes started and not yet ended (the job stays in memory)
+    changes: ChangeIndex = field(default_factory=ChangeIndex)  # what ChangeTimeFrom reads
+    # False for a job loaded from SQLite: `changes` is built on its first ChangeTimeFrom query
+    indexed: bool = True
 
     @property
     def state(self) -> str:
@@ -151,6 +159,32 @@ class Job:
         self.track(item, -1)
         set_state(item.props, state)
         self.track(item)
+
+    def changed(self, item: Task) -> None:
+        """Index `item` in `changes` if its ChangeTime moved since (on every save of it)."""
+        when = item.props.get("ChangeTime")
+        if when is None or when is item.indexed or not self.indexed:
+            return
+        item.indexed = when
+        size = len(self.tasks) + sum(self.counts.values())
+        self.changes.add(when, (item.task_id, item.instance_id), size)
+
+    def changed_since(self, when: datetime) -> set[tuple[int, int]]:
+        """Keys of the items that may have changed at or after `when` (a superset)."""
+        if not self.indexed:
+            self._reindex()
+        return self.changes.since(when)
+
+    def _reindex(self) -> None:
+        """`changes` from scratch: each task and instance once (loaded from SQLite)."""
+        self.indexed = True
+        entries = []
+        for task in self.tasks.values():
+            for item in (task, *task.subtasks.values()):
+                when = item.indexed = item.props.get("ChangeTime")
+                if when is not None:
+                    entries.append((when, (item.task_id, item.instance_id)))
+        self.changes.rebuild(entries)
 
     def item(self, key: tuple[int, int]) -> Task | None:
         task = self.tasks.get(key[0])

@@ -37,6 +37,10 @@ class JobTable:
             self._remember(job)
         return job
 
+    def held(self, job_id: int) -> Job | None:
+        """The job if it is in memory (live or cached); never reads SQLite."""
+        return self.live.get(job_id) or self._cache.get(job_id)
+
     def peek(self, job_id: int) -> Job | None:
         """Like `get`, without caching what it reads (one row of a long list)."""
         return self.live.get(job_id) or self._cache.get(job_id) or self._read(job_id)

@@ -49,28 +49,36 @@ async def get_task_list(ctx: Ctx) -> Response:
     key = sort_key(TASK_PROPS, field, "JobTaskId")
     natural = lookup(TASK_PROPS, field or "JobTaskId") in (None, TASK_PROPS["jobtaskid"])
 
-    def select() -> list[tuple[int, int]]:
-        if natural:  # (task, instance) order is the stored order: no sort of 100,000 keys
+    def candidates() -> list[Task]:
+        """The rows the list may hold, in (task, instance) order: with ChangeTimeFrom, only
+        the items of the job's change index from that time on, not every task."""
+        if flt.since is None:
             return [
-                (t.task_id, t.instance_id)
+                t
                 for task in job.tasks.values()
                 for t in (task.subtasks.values() if expand and task.subtasks else (task,))
-                if flt.accepts(t.state, t.props.get("ChangeTime"))
             ]
-        # filter while collecting, then sort what is left: a ChangeTimeFrom poll of a big sweep
-        # sorts the few changed rows, not all of them
+        out = []
+        for key in sorted(job.changed_since(flt.since)):
+            task = job.tasks.get(key[0])
+            if task is None:
+                continue
+            if key[1] == 0:
+                if not (expand and task.subtasks):
+                    out.append(task)
+            elif expand and (sub := task.subtasks.get(key[1])) is not None:
+                out.append(sub)
+        return out
+
+    def select() -> list[tuple[int, int]]:
         accepts = flt.accepts
-        chosen: list[tuple[tuple[int, int], Task]] = []
-        for task in job.tasks.values():
-            if expand and task.is_sweep and task.subtasks:
-                chosen += [
-                    ((s.task_id, s.instance_id), s)
-                    for s in task.subtasks.values()
-                    if accepts(s.state, s.props.get("ChangeTime"))
-                ]
-            elif accepts(task.state, task.props.get("ChangeTime")):
-                chosen.append(((task.task_id, 0), task))
-        return [k for k, _ in sorted(chosen, key=lambda kv: (key(kv[1].props), kv[0]))]
+        chosen = [t for t in candidates() if accepts(t.state, t.props.get("ChangeTime"))]
+        if natural:  # (task, instance) order is the stored order: no sort of 100,000 keys
+            return [(t.task_id, t.instance_id) for t in chosen]
+        # filter first, then sort what is left: a ChangeTimeFrom poll of a big sweep sorts
+        # the few changed rows, not all of them
+        chosen.sort(key=lambda t: (key(t.props), t.task_id, t.instance_id))
+        return [(t.task_id, t.instance_id) for t in chosen]
 
     page, token = ctx.emu.queries.page(f"tasks/{job.id}", ctx.q("QueryId"), select, rows)
     rows_out = []

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import fcntl
 import os
@@ -64,7 +65,8 @@ def _open(path: Path, flags: int) -> int:
 def _prepare(spec: RunSpec) -> list[int | None]:
     """(stdin, stdout, stderr) descriptors, None where the task has no file (worker thread)."""
     for directory in [spec.workdir, *spec.dirs]:
-        directory.mkdir(parents=True, exist_ok=True)
+        if not os.path.isdir(directory):  # one stat: they exist but for a job's first task
+            directory.mkdir(parents=True, exist_ok=True)
     fds: list[int | None] = [None, None, None]
     try:
         if spec.stdin:
@@ -151,6 +153,11 @@ class Child:
     async def wait(self) -> int:
         return await asyncio.shield(self._done)
 
+    def ended(self) -> asyncio.Future[int]:
+        """The exit as a bare future (one loop callback less than `wait`); canceling the
+        awaiting task cancels it, which the reaping tolerates."""
+        return self._done
+
 
 class Pacer:
     """At most `per_tick` process starts per loop iteration, first come first served.
@@ -159,8 +166,9 @@ class Pacer:
     answer waiting 0.3-0.8 s while a sweep ran. Paced, an iteration stays a few ms long.
     """
 
-    def __init__(self, per_tick: int = 4) -> None:
+    def __init__(self, per_tick: int = 2, before: Callable[[], None] | None = None) -> None:
         self.per_tick = per_tick
+        self.before = before  # run before a tick lets starts through (the store's flush)
         self.ticks = 0  # iterations that let starts through (tests count them)
         self._waiters: deque[asyncio.Future[None]] = deque()
         self._scheduled = False
@@ -175,6 +183,8 @@ class Pacer:
 
     def _release(self) -> None:
         self.ticks += 1
+        if self.before is not None and self._waiters:
+            self.before()
         passed = 0
         while self._waiters and passed < self.per_tick:
             future = self._waiters.popleft()
@@ -207,16 +217,46 @@ async def spawn(
             "/bin/sh", "-c", command, cwd=workdir, env=env, stdin=stdin, stdout=fds[1],
             stderr=fds[2], start_new_session=True,
         )  # fmt: skip
-    popen = subprocess.Popen(
-        ["/bin/sh", "-c", command], cwd=workdir, env=env, stdin=stdin, stdout=fds[1],
-        stderr=fds[2], start_new_session=True,
-    )  # fmt: skip
+    # In a worker thread: the parent side of a spawn (vfork, then waiting for the exec) took
+    # 1-10 ms of wall time on a loaded machine, every spawn holding the loop that long; the
+    # GIL is free meanwhile. The pidfd and the reaping stay on the loop.
+    work = _spawner().submit(_popen, command, workdir, env, stdin, fds[1], fds[2])
+    try:
+        popen = await asyncio.wrap_future(work)
+    except asyncio.CancelledError:  # the emulator stops: the process must not outlive it
+        work.add_done_callback(_kill_started)
+        raise
     try:
         return Child(popen)
     except BaseException:
         popen.kill()
         popen.wait()
         raise
+
+
+def _popen(
+    command: str, workdir: Path, env: dict[str, str], stdin: int, out: int | None, err: int | None
+) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        ["/bin/sh", "-c", command], cwd=workdir, env=env, stdin=stdin, stdout=out, stderr=err,
+        start_new_session=True,
+    )  # fmt: skip
+
+
+def _kill_started(work: concurrent.futures.Future[subprocess.Popen[bytes]]) -> None:
+    if not work.cancelled() and work.exception() is None:
+        kill_group(work.result().pid, signal.SIGKILL)
+
+
+_SPAWNER: list[concurrent.futures.ThreadPoolExecutor] = []
+
+
+def _spawner() -> concurrent.futures.ThreadPoolExecutor:
+    """Two threads for spawns (the pacer lets two through a tick): more only fight for the
+    GIL with the loop."""
+    if not _SPAWNER:
+        _SPAWNER.append(concurrent.futures.ThreadPoolExecutor(2, "hpc-spawn"))
+    return _SPAWNER[0]
 
 
 class TaskProcess:
@@ -239,7 +279,10 @@ class TaskProcess:
         if self.killed:
             return RunResult(None, "", "The task was stopped before it started.")
         try:
-            fds = await asyncio.to_thread(_prepare, spec)
+            # a std file may be a FIFO (its open blocks): opened off the loop; without one,
+            # only directories are made, on the loop (a worker-thread hop costs more)
+            files = spec.stdin or spec.stdout or spec.stderr
+            fds = await asyncio.to_thread(_prepare, spec) if files else _prepare(spec)
         except Exception as exc:  # OSError, ValueError (NUL), UnicodeError (surrogate)
             return RunResult(None, "", f"Cannot prepare the task: {_describe(exc)}")
         read_fd: int | None = None
@@ -269,27 +312,37 @@ class TaskProcess:
             self._signal()
         return await self._watch(spec, read_fd)
 
-    async def _watch(self, spec: RunSpec, read_fd: int | None) -> RunResult:
+    async def _exit(self, timeout: float | None) -> bool:
+        """Wait for the process to exit (killed after `timeout`), then kill what it left in
+        its group; True if it timed out."""
         assert self.proc is not None
-        tail = bytearray()
-        reader = None if read_fd is None else asyncio.create_task(_read_pipe(read_fd, tail))
         timed_out = False
         try:
-            await asyncio.wait_for(self.proc.wait(), spec.timeout)
+            if timeout is None and isinstance(self.proc, Child):
+                await self.proc.ended()
+            else:
+                await asyncio.wait_for(self.proc.wait(), timeout)
         except TimeoutError:
             timed_out = True
             self.kill(forced=True)
             await self.proc.wait()
         kill_group(self.proc.pid, signal.SIGKILL)  # what the task left behind
-        if reader is not None:
-            done, _ = await asyncio.wait({reader}, timeout=DRAIN_LIMIT)
-            if not done:  # a process that left the group (setsid) still holds the pipe
-                reader.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await reader
+        return timed_out
+
+    async def _watch(self, spec: RunSpec, read_fd: int | None) -> RunResult:
+        assert self.proc is not None
+        tail = bytearray()
+        reader, stop = (None, None) if read_fd is None else _read_pipe(read_fd, tail)
+        try:
+            timed_out = await self._exit(spec.timeout)
+            if reader is not None and stop is not None and not await _drained(reader):
+                stop()  # one that left the process group still holds the pipe
                 if token := spec.env.get(TOKEN_VAR):
                     await asyncio.to_thread(kill_verified, None, None, token)
-        elif spec.stdout:
+        finally:
+            if stop is not None:
+                stop()  # closes the pipe if still open (canceled: the emulator stops)
+        if reader is None and spec.stdout:
             tail = bytearray(await asyncio.to_thread(_read_tail, spec.path(spec.stdout)))
         output = tail.decode("utf-8", "replace")[-OUTPUT_TAIL:]
         return RunResult(self.proc.returncode, output, None, timed_out)
@@ -314,17 +367,45 @@ class TaskProcess:
             kill_group(self.proc.pid, signal.SIGKILL)
 
 
-async def _read_pipe(fd: int, tail: bytearray) -> None:
-    """Keep the last READ_LIMIT bytes written to the pipe until EOF."""
+async def _drained(reader: asyncio.Future[None]) -> bool:
+    """Has the pipe reached EOF, or does within DRAIN_LIMIT?"""
+    return reader.done() or bool((await asyncio.wait({reader}, timeout=DRAIN_LIMIT))[0])
+
+
+def _read_pipe(fd: int, tail: bytearray) -> tuple[asyncio.Future[None], Callable[[], None]]:
+    """Keep the last READ_LIMIT bytes written to the pipe; the future is done at EOF, or
+    when the returned function is called (stop reading, close the pipe).
+
+    A reader callback on the raw descriptor, not a StreamReader transport and a task: those
+    cost ~8 loop callbacks per task run, most of a short task's loop time.
+    """
     loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader()
-    transport, _ = await loop.connect_read_pipe(
-        lambda: asyncio.StreamReaderProtocol(reader), os.fdopen(fd, "rb", buffering=0)
-    )
-    try:
-        while chunk := await reader.read(65536):
-            tail += chunk
+    done: asyncio.Future[None] = loop.create_future()
+    os.set_blocking(fd, False)
+
+    def readable() -> None:
+        try:
+            chunk = os.read(fd, 65536)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            chunk = b""
+        if chunk:
+            tail.extend(chunk)
             if len(tail) > READ_LIMIT:
                 del tail[: len(tail) - READ_LIMIT]
-    finally:
-        transport.close()
+            return
+        close()
+
+    open_ = [True]
+
+    def close() -> None:
+        if open_[0]:
+            open_[0] = False
+            loop.remove_reader(fd)
+            os.close(fd)
+        if not done.done():
+            done.set_result(None)
+
+    loop.add_reader(fd, readable)
+    return done, close

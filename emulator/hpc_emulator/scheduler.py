@@ -12,7 +12,9 @@ import asyncio
 import contextlib
 import gc
 import heapq
+import math
 import secrets
+import time
 from collections import Counter
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
@@ -42,10 +44,15 @@ from hpc_emulator.xmlwire import Props
 ACTIVE = frozenset({"Submitted", "Queued", "Running"})  # the states a scheduling pass handles
 # items a pass starts at most: the rest start in the next pass, so one pass never holds the
 # loop for long (256 free cores once meant 256 starts, ~50 ms, in one callback)
-STARTS_PER_PASS = 32
-# sweep instances a pass creates at most (~60 us each): a 100,000-instance sweep is expanded
-# over many passes, each holding the loop a few ms, instead of one 10 s callback
-EXPAND_PER_PASS = 100
+STARTS_PER_PASS = 16
+# sweep instances a pass creates at most, and for at most SLICE_SECONDS (the clock is read
+# every EXPAND_CHECK instances): a 100,000-instance sweep is expanded over many passes, each
+# holding the loop a few ms, instead of one 10 s callback; the instances' rows are written
+# by the commit that follows, a callback of its own of about the same length
+EXPAND_PER_PASS = 250
+SLICE_SECONDS = 0.001
+EXPAND_CHECK = 10
+_clock = time.perf_counter  # a module attribute: tests replace it
 # A sweep this large freezes what its slices created out of the cyclic GC (`gc.freeze`): the
 # full collections the new objects trigger otherwise scan the whole heap, 60-100 ms each at
 # 100,000 instances (measured with gc.callbacks). Instances hold no reference cycles, so
@@ -107,9 +114,13 @@ class Scheduler:
         self._running: set[asyncio.Task[None]] = set()
         # every task process not yet ended, also those canceled but still in their grace
         self._procs: set[TaskProcess] = set()
-        self.pacer = Pacer()
+        # the run tokens of the starts a tick lets through are committed before their spawn
+        self.pacer = Pacer(before=self._commit_tokens)
+        self._tokens_unsaved = False  # a start's run token is in an uncommitted transaction
+        self._owners: dict[str, tuple[dict[str, str], list[Path]]] = {}  # `_spec`'s per owner
         self._starts = 0  # items started in the current pass
         self._expand_budget = EXPAND_PER_PASS  # instances the current pass may still create
+        self._slice_end = 0.0  # `_clock()` at which the current pass stops creating instances
         self.expand_slices = 0  # passes that created instances (tests count them)
         # set by the app: tells the SOA broker a service job ended without Close Session
         self.on_service_end: Callable[[int], Coroutine[Any, Any, None]] | None = None
@@ -150,6 +161,7 @@ class Scheduler:
                 job.track(task)
                 for sub in task.subtasks.values():
                     job.track(sub)
+            job.indexed = False  # `changes` built when first asked
 
     def _read_job(self, job_id: int) -> Job | None:
         """An ended job, with its tasks, read back from SQLite."""
@@ -168,6 +180,7 @@ class Scheduler:
             job.track(task)
             for sub in task.subtasks.values():
                 job.track(sub)
+        job.indexed = False
         return job
 
     def _recover(self, job: Job) -> None:
@@ -248,8 +261,11 @@ class Scheduler:
         else:
             self.jobs.hold(job)
 
-    def _save_task(self, task: Task) -> None:
-        self.store.save_task(task.job_id, task.task_id, task.instance_id, task.document())
+    def _save_task(self, task: Task, now: bool = False) -> None:
+        job = self.jobs.held(task.job_id)
+        if job is not None:
+            job.changed(task)
+        self.store.save_task(task.job_id, task.task_id, task.instance_id, task.document, now)
 
     def touch_job(self, job: Job) -> None:
         touch(job.props)
@@ -588,6 +604,7 @@ class Scheduler:
         if self._expand_budget < EXPAND_PER_PASS:
             self.expand_slices += 1
         self._expand_budget = EXPAND_PER_PASS
+        self._slice_end = _clock() + SLICE_SECONDS
         active = [j for i in sorted(self._active) if (j := self.jobs.live.get(i)) is not None]
         for job in active:
             if job.state == "Submitted":
@@ -681,32 +698,42 @@ class Scheduler:
         sweep = sweep_values(task.props)
         done = len(task.subtasks)
         stop = min(len(sweep), done + self._expand_budget)
-        self._expand_budget -= stop - done
         command = str(task.props.get("CommandLine") or "")
-        for index in range(done + 1, stop + 1):
-            value = sweep[index - 1]
-            props = dict(task.props)
-            now = values.now()
-            props.update(
-                InstanceId=index,
-                TaskId=f"{task.job_id}.{task.task_id}.{index}",
-                CommandLine=expand_sweep(command, value),
-                CreateTime=now,
-                ChangeTime=now,
-                State="Queued",
-                PreviousState=task.props.get("State"),
-                SubmitTime=task.props.get("SubmitTime") or job.props.get("SubmitTime") or now,
-            )
-            for name in SWEEP_PATHS:
-                if props.get(name):
-                    props[name] = expand_sweep(str(props[name]), value)
-            sub = Task(task.job_id, task.task_id, index, props, dict(task.custom), dict(task.env))
-            task.subtasks[index] = sub
-            job.track(sub)
-            self._save_task(sub)
-        if len(sweep) >= FREEZE_SWEEP and stop > done:
+        created = done
+        while created < stop:
+            chunk = min(stop, created + EXPAND_CHECK)
+            for index in range(created + 1, chunk + 1):
+                self._instance(job, task, index, sweep[index - 1], command)
+            created = chunk
+            if _clock() >= self._slice_end:  # the rest in the next pass
+                self._expand_budget = created - done
+                break
+        self._expand_budget -= created - done
+        if len(sweep) >= FREEZE_SWEEP and created > done:
             gc.freeze()
-        return stop >= len(sweep)
+        return created >= len(sweep)
+
+    def _instance(self, job: Job, task: Task, index: int, value: int, command: str) -> None:
+        """Create instance `index` of the sweep `task`, Queued."""
+        props = dict(task.props)
+        now = values.now()
+        props.update(
+            InstanceId=index,
+            TaskId=f"{task.job_id}.{task.task_id}.{index}",
+            CommandLine=expand_sweep(command, value),
+            CreateTime=now,
+            ChangeTime=now,
+            State="Queued",
+            PreviousState=task.props.get("State"),
+            SubmitTime=task.props.get("SubmitTime") or job.props.get("SubmitTime") or now,
+        )
+        for name in SWEEP_PATHS:
+            if props.get(name):
+                props[name] = expand_sweep(str(props[name]), value)
+        sub = Task(task.job_id, task.task_id, index, props, dict(task.custom), dict(task.env))
+        task.subtasks[index] = sub
+        job.track(sub)
+        self._save_task(sub, now=True)  # its cost within the slice's time, not the commit's
 
     def _expand_rest(self, job: Job, only: Task | None = None) -> None:
         """Create every instance still missing of a job's sweeps (or of `only`) at once.
@@ -717,15 +744,15 @@ class Scheduler:
         """
         if job.state == "Configuring":
             return  # not submitted: its sweeps are expanded at submission
-        budget = self._expand_budget
+        budget, end = self._expand_budget, self._slice_end
         try:
             for task in [only] if only is not None else list(job.tasks.values()):
                 if task.is_sweep and task.state != "Configuring":
-                    self._expand_budget = 1 << 62
+                    self._expand_budget, self._slice_end = 1 << 62, math.inf
                     with contextlib.suppress(Exception):  # a Fault from sweep_values: none
                         self._expand(job, task)
         finally:
-            self._expand_budget = budget
+            self._expand_budget, self._slice_end = budget, end
 
     def _ready(self, job: Job, master: Task) -> bool | str:
         deps = _deps(master)
@@ -805,6 +832,7 @@ class Scheduler:
         job.move(item, "Running")
         item.run_token = token = secrets.token_hex(8)
         self._save_task(item)
+        self._tokens_unsaved = True
         self._refresh_master(job, item)
         self._starts += 1
         job.runs += 1
@@ -813,8 +841,14 @@ class Scheduler:
         item.proc = proc
         self._procs.add(proc)
         runner = asyncio.get_running_loop().create_task(self._run(job, item, proc, token))
-        self._running.add(runner)
-        runner.add_done_callback(self._running.discard)
+        self._running.add(runner)  # `_run` discards it (a done callback is a loop callback)
+
+    def _commit_tokens(self) -> None:
+        """Before the pacer lets spawns through: their run tokens are committed (a restart
+        finds the processes by them); one commit for a pass's starts, not one a tick."""
+        if self._tokens_unsaved:
+            self._tokens_unsaved = False
+            self.store.flush()
 
     def _spawned(self, item: Task, proc: TaskProcess, pid: int) -> None:
         """Record the PID with the process's identity, so a restart can verify it first."""
@@ -829,7 +863,10 @@ class Scheduler:
         assert item.alloc is not None
         owner = str(job.props.get("Owner") or "")
         runtime = item.props.get("RuntimeSeconds")
-        env = base_env(self.data_dir, owner)
+        if owner not in self._owners:  # Paths and a regex: computed once per owner
+            home = [home_dir(self.data_dir, owner), self.data_dir / "tmp"]
+            self._owners[owner] = (base_env(self.data_dir, owner), home)
+        env = dict(self._owners[owner][0])
         env.update(
             CCP_CLUSTER_NAME=self.cluster_name,
             CCP_SCHEDULER="HEADNODE",
@@ -875,7 +912,7 @@ class Scheduler:
             stdout=paths["StdOutFilePath"],
             stderr=paths["StdErrFilePath"],
             timeout=float(runtime) if runtime else None,
-            dirs=[home_dir(self.data_dir, owner), self.data_dir / "tmp"],
+            dirs=self._owners[owner][1],
         )
         for var, path in (("CCP_STDOUT", spec.stdout), ("CCP_STDERR", spec.stderr)):
             if path:
@@ -886,6 +923,8 @@ class Scheduler:
         try:
             await self._run_once(job, item, proc, token)
         finally:
+            if (me := asyncio.current_task()) is not None:
+                self._running.discard(me)
             job.runs -= 1
             if job.state in TERMINAL and job.runs == 0:
                 self.jobs.release(job)
