@@ -23,6 +23,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
+from urllib.parse import quote, urlencode
 
 import attrs
 import httpx
@@ -293,8 +294,6 @@ def _flag(value: bool) -> str:
 
 
 def _batch_url(session_id: int, batch: str, suffix: str = "") -> str:
-    from urllib.parse import quote
-
     return f"/Session/{session_id}/batch/{quote(batch, safe='')}{suffix}"
 
 
@@ -360,6 +359,12 @@ class _SessionBase(Generic[_C]):
         self.bounds = DEFAULT_BOUNDS
         self._ledgers: dict[str, Ledger] = {}
 
+    def _url(self, batch: str, suffix: str, params: dict[str, str]) -> httpx.URL:
+        """The absolute URL of a batch call, query included: httpx parses it once (a relative
+        URL and `params=` cost three parses, ~1 us per message of a 100-request batch)."""
+        base = str(self._hpc.http.base_url).rstrip("/")
+        return httpx.URL(f"{base}{_batch_url(self.id, batch, suffix)}?{urlencode(params)}")
+
     def _ledger(self, batch: str) -> Ledger:
         return self._ledgers.setdefault(batch, Ledger())
 
@@ -370,9 +375,8 @@ class _SessionBase(Generic[_C]):
         user data of its requests (recorded once the POST succeeded)."""
         for body, params, users in _posts(batch, action, requests, self.generic, per_post, commit):
             post = {
-                "url": _batch_url(self.id, batch),
+                "url": self._url(batch, "", params),
                 "content": body,
-                "params": params,
                 "headers": {"Content-Type": "application/octet-stream"},
                 "extensions": {"hpc.raw": True},
             }
@@ -394,8 +398,11 @@ class _SessionBase(Generic[_C]):
         base = self._hpc._config.timeout
         request = {
             "method": "POST",
-            "url": _batch_url(self.id, batch, "/Response"),
-            "params": _response_params(reading.server_count, reading.reset, action, self.generic),
+            "url": self._url(
+                batch,
+                "/Response",
+                _response_params(reading.server_count, reading.reset, action, self.generic),
+            ),
             "extensions": {"hpc.raw": True},
             "timeout": timeout_for(base, timeout, idle),
         }
