@@ -7,6 +7,10 @@ suspending when data is already there; only an empty buffer waits (on one future
 timer for the read timeout). TLS goes through `loop.start_tls`. Under another event loop
 (trio) every connection is made by httpcore's anyio backend, as before.
 
+httpcore's per-connection locks (three acquisitions a request) are anyio locks that yield to
+the event loop even when free: with `fast_acquire` they do not (a third fewer loop iterations
+per SOA batch, ~2 us per message); a contended lock still waits its turn.
+
 Errors are httpcore's (ConnectError/ConnectTimeout, ReadError/ReadTimeout,
 WriteError/WriteTimeout), as the anyio backend raises them, so httpx maps them the same way.
 """
@@ -15,11 +19,14 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
+import anyio
 import httpcore
 import sniffio
+from httpcore._async.http11 import AsyncHTTP11Connection
+from httpcore._synchronization import AsyncLock
 from httpcore._utils import is_socket_readable
 
 __all__ = ["Backend", "install"]
@@ -251,9 +258,52 @@ class Backend(httpcore.AsyncNetworkBackend):
             await asyncio.sleep(seconds)
 
 
+class FastLock(AsyncLock):
+    """httpcore's lock, without the event-loop round trip when it is free (asyncio only)."""
+
+    def setup(self) -> None:
+        super().setup()
+        if self._backend == "asyncio":
+            self._anyio_lock = anyio.Lock(fast_acquire=True)
+
+
+def _unlocked(lock: Any) -> bool:
+    inner = getattr(lock, "_anyio_lock", None)
+    return not getattr(lock, "_backend", "") or (inner is not None and not inner.locked())
+
+
+def _fast_locks(connection: Any) -> None:
+    """Give an `AsyncHTTPConnection` (and, once made, its HTTP/1.1 connection) fast locks."""
+    connection._request_lock = FastLock()
+    handle: Callable[[httpcore.Request], Awaitable[httpcore.Response]]
+    handle = connection.handle_async_request
+
+    async def handle_async_request(request: httpcore.Request) -> httpcore.Response:
+        inner = connection._connection  # made by the first request; idle between requests
+        if (
+            isinstance(inner, AsyncHTTP11Connection)
+            and type(inner._state_lock) is not FastLock
+            and _unlocked(inner._state_lock)
+        ):
+            inner._state_lock = FastLock()
+        return await handle(request)
+
+    connection.handle_async_request = handle_async_request
+
+
 def install(transport: Any) -> Any:
-    """Give an `httpx.AsyncHTTPTransport`'s pool this backend (other transports unchanged)."""
+    """Give an `httpx.AsyncHTTPTransport`'s pool this backend and fast connection locks
+    (other transports unchanged)."""
     pool: Any = getattr(transport, "_pool", None)
     if hasattr(pool, "_network_backend"):
         pool._network_backend = Backend()
+        create = pool.create_connection
+
+        def create_connection(origin: httpcore.Origin) -> Any:
+            connection = create(origin)
+            if type(connection) is httpcore.AsyncHTTPConnection:
+                _fast_locks(connection)
+            return connection
+
+        pool.create_connection = create_connection
     return transport
