@@ -118,21 +118,62 @@ async def _wait(fut: asyncio.Future[None], timeout: float | None) -> None:
             handle.cancel()
 
 
+class _ReadTimer:
+    """Read timeouts of one connection on one loop timer, moved lazily: a wait only sets its
+    deadline, and the timer, firing before it, re-arms for what is left (a `call_later` and a
+    `cancel` per read kept the loop's timer heap full of cancelled handles)."""
+
+    __slots__ = ("deadline", "fut", "handle", "loop")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.handle: asyncio.TimerHandle | None = None
+        self.fut: asyncio.Future[None] | None = None
+        self.deadline = 0.0
+
+    def start(self, fut: asyncio.Future[None], timeout: float) -> None:
+        self.fut, self.deadline = fut, self.loop.time() + max(timeout, 0)
+        if self.handle is not None and self.handle.when() > self.deadline:
+            self.handle.cancel()  # a shorter timeout than the pending timer's
+            self.handle = None
+        if self.handle is None:
+            self.handle = self.loop.call_at(self.deadline, self._fire)
+
+    def _fire(self) -> None:
+        self.handle = None
+        fut = self.fut
+        if fut is None or fut.done():
+            return  # no read waiting: the next wait arms a new timer
+        if self.loop.time() >= self.deadline:
+            fut.set_exception(TimeoutError())
+        else:
+            self.handle = self.loop.call_at(self.deadline, self._fire)
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
+            self.handle = None
+
+
 class Stream(httpcore.AsyncNetworkStream):
     def __init__(self, transport: asyncio.Transport, protocol: _Protocol) -> None:
         self._transport = transport
         self._p = protocol
+        self._loop = asyncio.get_running_loop()
+        self._timer = _ReadTimer(self._loop)
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         p = self._p
         if not p.buf and not p.eof:
-            p.waiter = asyncio.get_running_loop().create_future()
+            p.waiter = fut = self._loop.create_future()
+            if timeout is not None:
+                self._timer.start(fut, timeout)
             try:
-                await _wait(p.waiter, timeout)
+                await fut
             except TimeoutError:
                 raise httpcore.ReadTimeout("timed out") from None
             finally:
-                p.waiter = None
+                p.waiter = self._timer.fut = None
         if p.buf:
             return p.take(max_bytes)
         if p.error is not None:
@@ -158,6 +199,7 @@ class Stream(httpcore.AsyncNetworkStream):
                 raise httpcore.WriteError(str(p.error))
 
     async def aclose(self) -> None:
+        self._timer.close()
         self._transport.close()
 
     async def start_tls(
