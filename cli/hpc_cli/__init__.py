@@ -14,6 +14,27 @@ from typing import Any
 # and a None entry in sys.modules makes it fail: the `hpc` process never runs httpx's own CLI.
 sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
+
+def _lazy(name: str) -> None:
+    """Import `name` on its first attribute access (`importlib.util.LazyLoader`): typer imports
+    `subprocess` at start-up (~3 ms) for `typer.launch` and completion installs, which no `hpc`
+    command runs."""
+    if name in sys.modules:
+        return
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+
+
+_lazy("subprocess")
+
 __all__ = ["__version__"]
 
 

@@ -33,6 +33,11 @@ def main() -> None:
             f"hpc needs the cli extra: pip install 'hpcpack[cli]' (missing: {', '.join(absent)})\n"
         )
         raise SystemExit(1)
+    from hpc_cli import fastpath
+
+    code = fastpath.run(sys.argv[1:])  # a plain `job view`: no typer (see fastpath)
+    if code is not None:
+        raise SystemExit(code)
     from hpc_cli.main import app
 
     app(prog_name="hpc")

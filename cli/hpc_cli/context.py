@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
-
-import typer
+from typing import TYPE_CHECKING, Any
 
 from .config import ConfigError, Settings, check_url, is_loopback_url, resolve
 from .errors import handled
 from .output import Output
+
+if TYPE_CHECKING:  # typer is not imported by `fastpath` commands
+    import typer
 
 
 @dataclass
@@ -67,6 +68,8 @@ def settings_for(state: State) -> Settings:
     settings = resolve(state.flags, state.profile)
     wants = settings.username and settings.password is None and not state.no_prompt
     if wants and sys.stdin.isatty():
+        import typer
+
         password = typer.prompt(
             f"Password for {settings.username}",
             hide_input=True,
@@ -110,18 +113,24 @@ def client_kwargs(settings: Settings, out: Output) -> dict[str, Any]:
 @contextmanager
 def connect(ctx: typer.Context, json_flag: bool = False) -> Iterator[tuple[Any, Output]]:
     """Yield `(HpcClient, Output)`; every exception inside becomes an exit code."""
-    from hpcpack.client import HpcClient
-
     state = state_of(ctx)
     out = state.output(json_flag)
-    with handled(state.debug):
-        configure_logging(state.debug)
-        settings = settings_for(state)
-        state.username = settings.username or None
-        kwargs = client_kwargs(settings, out)
-        url = kwargs.pop("url")
-        with HpcClient(url, trust_env=state.env_proxy, **kwargs) as hpc:
-            yield hpc, out
+    with handled(state.debug), client_for(state, out) as hpc:
+        yield hpc, out
+
+
+@contextmanager
+def client_for(state: State, out: Output) -> Iterator[Any]:
+    """The `HpcClient` of these settings (errors raised as they are)."""
+    from hpcpack.client import HpcClient
+
+    configure_logging(state.debug)
+    settings = settings_for(state)
+    state.username = settings.username or None
+    kwargs = client_kwargs(settings, out)
+    url = kwargs.pop("url")
+    with HpcClient(url, trust_env=state.env_proxy, **kwargs) as hpc:
+        yield hpc
 
 
 @contextmanager

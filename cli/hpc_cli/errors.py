@@ -13,9 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import IntEnum
 
-import typer
-from typer.exceptions import TyperException
-
 from .config import ConfigError
 
 
@@ -108,21 +105,43 @@ def report(exc: BaseException, debug: bool) -> ExitCode:
     return code
 
 
+def outcome(exc: BaseException, debug: bool) -> int | None:
+    """The exit code a command ends with after `exc` (reported on stderr), or None: `exc`
+    is not the command's to handle (typer's own exits and usage errors, SystemExit...)."""
+    if isinstance(exc, KeyboardInterrupt):
+        sys.stderr.write("error: interrupted\n")
+        return 130
+    if isinstance(exc, BrokenPipeError):
+        # the reader went away (`hpc job list | head -1`): stop quietly, and keep Python's
+        # final flush of stdout from complaining about the closed pipe
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return int(ExitCode.ERROR)
+    if not isinstance(exc, Exception) or _from_typer(exc):
+        return None
+    return int(report(exc, debug))
+
+
+def _from_typer(exc: Exception) -> bool:
+    """typer's own click exceptions (Exit, Abort, usage errors); typer is imported only if
+    it was already (a command that never started typer cannot raise them)."""
+    if "typer" not in sys.modules:
+        return False
+    import typer
+    from typer.exceptions import TyperException
+
+    return isinstance(exc, typer.Exit | typer.Abort | TyperException)
+
+
 @contextmanager
 def handled(debug: bool) -> Iterator[None]:
     """Turn any exception from a command body into `error: ...` + exit code (typer.Exit)."""
     try:
         yield
-    except (typer.Exit, typer.Abort, TyperException):  # typer's own click: its usage errors
-        raise
-    except KeyboardInterrupt:
-        sys.stderr.write("error: interrupted\n")
-        raise typer.Exit(130) from None
-    except BrokenPipeError:
-        # the reader went away (`hpc job list | head -1`): stop quietly, and keep Python's
-        # final flush of stdout from complaining about the closed pipe
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(int(ExitCode.ERROR)) from None
-    except Exception as exc:
-        raise typer.Exit(int(report(exc, debug))) from None
+    except BaseException as exc:
+        code = outcome(exc, debug)
+        if code is None:
+            raise
+        import typer
+
+        raise typer.Exit(code) from None

@@ -7,6 +7,10 @@ suspending when data is already there; only an empty buffer waits (on one future
 timer for the read timeout). TLS goes through `loop.start_tls`. Under another event loop
 (trio) every connection is made by httpcore's anyio backend, as before.
 
+httpcore's per-connection locks (three acquisitions a request) are anyio locks that yield to
+the event loop even when free: with `fast_acquire` they do not (a third fewer loop iterations
+per SOA batch, ~2 us per message); a contended lock still waits its turn.
+
 Errors are httpcore's (ConnectError/ConnectTimeout, ReadError/ReadTimeout,
 WriteError/WriteTimeout), as the anyio backend raises them, so httpx maps them the same way.
 """
@@ -15,11 +19,14 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
+import anyio
 import httpcore
 import sniffio
+from httpcore._async.http11 import AsyncHTTP11Connection
+from httpcore._synchronization import AsyncLock
 from httpcore._utils import is_socket_readable
 
 __all__ = ["Backend", "install"]
@@ -111,21 +118,62 @@ async def _wait(fut: asyncio.Future[None], timeout: float | None) -> None:
             handle.cancel()
 
 
+class _ReadTimer:
+    """Read timeouts of one connection on one loop timer, moved lazily: a wait only sets its
+    deadline, and the timer, firing before it, re-arms for what is left (a `call_later` and a
+    `cancel` per read kept the loop's timer heap full of cancelled handles)."""
+
+    __slots__ = ("deadline", "fut", "handle", "loop")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.handle: asyncio.TimerHandle | None = None
+        self.fut: asyncio.Future[None] | None = None
+        self.deadline = 0.0
+
+    def start(self, fut: asyncio.Future[None], timeout: float) -> None:
+        self.fut, self.deadline = fut, self.loop.time() + max(timeout, 0)
+        if self.handle is not None and self.handle.when() > self.deadline:
+            self.handle.cancel()  # a shorter timeout than the pending timer's
+            self.handle = None
+        if self.handle is None:
+            self.handle = self.loop.call_at(self.deadline, self._fire)
+
+    def _fire(self) -> None:
+        self.handle = None
+        fut = self.fut
+        if fut is None or fut.done():
+            return  # no read waiting: the next wait arms a new timer
+        if self.loop.time() >= self.deadline:
+            fut.set_exception(TimeoutError())
+        else:
+            self.handle = self.loop.call_at(self.deadline, self._fire)
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
+            self.handle = None
+
+
 class Stream(httpcore.AsyncNetworkStream):
     def __init__(self, transport: asyncio.Transport, protocol: _Protocol) -> None:
         self._transport = transport
         self._p = protocol
+        self._loop = asyncio.get_running_loop()
+        self._timer = _ReadTimer(self._loop)
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         p = self._p
         if not p.buf and not p.eof:
-            p.waiter = asyncio.get_running_loop().create_future()
+            p.waiter = fut = self._loop.create_future()
+            if timeout is not None:
+                self._timer.start(fut, timeout)
             try:
-                await _wait(p.waiter, timeout)
+                await fut
             except TimeoutError:
                 raise httpcore.ReadTimeout("timed out") from None
             finally:
-                p.waiter = None
+                p.waiter = self._timer.fut = None
         if p.buf:
             return p.take(max_bytes)
         if p.error is not None:
@@ -151,6 +199,7 @@ class Stream(httpcore.AsyncNetworkStream):
                 raise httpcore.WriteError(str(p.error))
 
     async def aclose(self) -> None:
+        self._timer.close()
         self._transport.close()
 
     async def start_tls(
@@ -251,9 +300,52 @@ class Backend(httpcore.AsyncNetworkBackend):
             await asyncio.sleep(seconds)
 
 
+class FastLock(AsyncLock):
+    """httpcore's lock, without the event-loop round trip when it is free (asyncio only)."""
+
+    def setup(self) -> None:
+        super().setup()
+        if self._backend == "asyncio":
+            self._anyio_lock = anyio.Lock(fast_acquire=True)
+
+
+def _unlocked(lock: Any) -> bool:
+    inner = getattr(lock, "_anyio_lock", None)
+    return not getattr(lock, "_backend", "") or (inner is not None and not inner.locked())
+
+
+def _fast_locks(connection: Any) -> None:
+    """Give an `AsyncHTTPConnection` (and, once made, its HTTP/1.1 connection) fast locks."""
+    connection._request_lock = FastLock()
+    handle: Callable[[httpcore.Request], Awaitable[httpcore.Response]]
+    handle = connection.handle_async_request
+
+    async def handle_async_request(request: httpcore.Request) -> httpcore.Response:
+        inner = connection._connection  # made by the first request; idle between requests
+        if (
+            isinstance(inner, AsyncHTTP11Connection)
+            and type(inner._state_lock) is not FastLock
+            and _unlocked(inner._state_lock)
+        ):
+            inner._state_lock = FastLock()
+        return await handle(request)
+
+    connection.handle_async_request = handle_async_request
+
+
 def install(transport: Any) -> Any:
-    """Give an `httpx.AsyncHTTPTransport`'s pool this backend (other transports unchanged)."""
+    """Give an `httpx.AsyncHTTPTransport`'s pool this backend and fast connection locks
+    (other transports unchanged)."""
     pool: Any = getattr(transport, "_pool", None)
     if hasattr(pool, "_network_backend"):
         pool._network_backend = Backend()
+        create = pool.create_connection
+
+        def create_connection(origin: httpcore.Origin) -> Any:
+            connection = create(origin)
+            if type(connection) is httpcore.AsyncHTTPConnection:
+                _fast_locks(connection)
+            return connection
+
+        pool.create_connection = create_connection
     return transport

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 from hpc_client import models
-from hpc_client.models import HpcObject, Job, JobState, ListRenderMode, Property, Task, TaskState
+from hpc_client.models import HpcObject, Job, JobState, ListRenderMode, Property
 from hpc_client.types import UNSET, Unset
 
 from .errors import HpcTimeout, MalformedResponse
@@ -89,7 +89,7 @@ if TYPE_CHECKING:
         set_task_properties,
     )
     from hpc_client.models import Cluster as ClusterRow
-    from hpc_client.models import Node, NodeGroup, Version
+    from hpc_client.models import Node, NodeGroup, Task, TaskState, Version
 else:  # each operation's module is imported by its first call
     _API = {
         "cluster": ("get_active_head_node", "get_job_templates", "get_version"),
@@ -132,7 +132,7 @@ R = TypeVar("R")
 S = TypeVar("S")
 T = TypeVar("T")
 TERMINAL_JOB_STATES = frozenset({JobState.FINISHED, JobState.FAILED, JobState.CANCELED})
-ProgressCallback = Callable[[Job, Mapping[TaskState, int]], None]
+ProgressCallback = Callable[[Job, Mapping["TaskState", int]], None]  # Task*: imported on use
 Names = str | Iterable[str] | None
 
 
@@ -390,7 +390,9 @@ def requeue_job_call(raw: Any, job_id: int) -> Call[None]:
 
 
 def add_task_call(raw: Any, job_id: int, task: Task | None, props: Mapping[str, Any]) -> Call[int]:
-    return operation_required(add_task, raw, "task id", job_id, body=body_of(task, Task, props))
+    return operation_required(
+        add_task, raw, "task id", job_id, body=body_of(task, models.Task, props)
+    )
 
 
 def job_custom_properties_call(
@@ -417,7 +419,7 @@ def set_job_env_variables_call(raw: Any, job_id: int, values: Mapping[str, Any])
 
 
 def get_task_call(job_id: int, task_id: int, properties: Names) -> Call[Task]:
-    return _model(Task, get_task._get_kwargs(job_id, task_id, properties=names(properties)))
+    return _model(models.Task, get_task._get_kwargs(job_id, task_id, properties=names(properties)))
 
 
 OUTPUT_PROPERTIES = ("TaskId", "Output", "ExitCode")
@@ -443,13 +445,17 @@ def task_pages(
         sort_tasks_by=opt(sort_by),
         rows_per_read=opt(rows_per_read),
     )
-    return _pages(Task, "TaskId", "TaskState", state, changed_since, properties, sort_by, request)
+    return _pages(
+        models.Task, "TaskId", "TaskState", state, changed_since, properties, sort_by, request
+    )
 
 
 def set_task_call(
     raw: Any, job_id: int, task_id: int, task: Task | None, props: Mapping[str, Any]
 ) -> Call[None]:
-    return operation(set_task_properties, raw, job_id, task_id, body=body_of(task, Task, props))
+    return operation(
+        set_task_properties, raw, job_id, task_id, body=body_of(task, models.Task, props)
+    )
 
 
 def cancel_task_call(
@@ -495,7 +501,7 @@ def set_task_env_variables_call(
 
 def get_subtask_call(job_id: int, task_id: int, subtask_id: int, properties: Names) -> Call[Task]:
     kwargs = get_subtask._get_kwargs(job_id, task_id, subtask_id, properties=names(properties))
-    return _model(Task, kwargs)
+    return _model(models.Task, kwargs)
 
 
 def set_subtask_call(
@@ -506,7 +512,7 @@ def set_subtask_call(
     task: Task | None,
     props: Mapping[str, Any],
 ) -> Call[None]:
-    body = body_of(task, Task, props)
+    body = body_of(task, models.Task, props)
     return operation(set_subtask_properties, raw, job_id, task_id, subtask_id, body=body)
 
 

@@ -10,7 +10,6 @@ of the service's `/Version`, then carries its requests without further round tri
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import threading
 from typing import Any
@@ -169,6 +168,8 @@ class _AsyncConnection(httpcore.AsyncConnectionInterface):
     def __init__(self, inner: httpcore.AsyncConnectionInterface, credentials: Credentials) -> None:
         self._inner, self._credentials = inner, credentials
         self._authenticated = False
+        import asyncio  # here: a sync command does not pay for importing asyncio (~8 ms)
+
         self._busy = asyncio.Lock()
 
     async def handle_async_request(self, request: httpcore.Request) -> httpcore.Response:

@@ -102,14 +102,16 @@ class Reading:
     def take(self, reply: _Reply) -> bool:
         """True if the caller gets this reply (counted as theirs from then on)."""
         key = (reply.relates_to, reply.user_data)
-        if self.skip[key] > 0:
-            self.skip[key] -= 1
+        skip = self.skip
+        if skip and skip.get(key, 0) > 0:  # `.get`: Counter's `__missing__` is Python code
+            skip[key] -= 1
             return False
         if 0 <= self.count <= self.new:
             self.extra = True  # the server counts it returned; the next call re-reads
             return False
-        self.ledger.held[key] += 1
-        self.ledger.got[reply.user_data] += 1
+        held, got = self.ledger.held, self.ledger.got
+        held[key] = held.get(key, 0) + 1
+        got[key[1]] = got.get(key[1], 0) + 1
         self.new += 1
         return True
 

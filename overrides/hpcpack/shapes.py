@@ -59,21 +59,33 @@ def _responses(op: dict[str, Any]) -> tuple[_spec.Schema | None, _spec.Schema | 
     return xml, json_
 
 
+Template = tuple[str | None, ...]  # a path's segments, lower-cased; None: a `{parameter}`
+
+
 @functools.cache
-def _index() -> list[tuple[str, re.Pattern[str], Expected]]:
-    out: list[tuple[str, re.Pattern[str], Expected]] = []
+def _index() -> list[tuple[str, Template, Expected]]:
+    """Each operation's method, path template and expected answer (segments compared, not
+    34 regular expressions compiled at a process's first call)."""
+    out: list[tuple[str, Template, Expected]] = []
     for path, item in _spec_doc()["paths"].items():
-        pattern = re.compile(
-            "^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path.strip("/"))) + "$",
-            re.IGNORECASE,
+        template = tuple(
+            None if seg.startswith("{") and seg.endswith("}") else seg.lower()
+            for seg in path.strip("/").split("/")
         )
         for method, op in item.items():
             if method not in ("get", "put", "post", "delete"):
                 continue
             xml, json_ = _responses(op)
             name = op.get("operationId", f"{method} {path}")
-            out.append((method.upper(), pattern, Expected(name, xml, json_)))
+            out.append((method.upper(), template, Expected(name, xml, json_)))
     return out
+
+
+def _matches(template: Template, segments: list[str]) -> bool:
+    return len(template) == len(segments) and all(
+        seg == want if want is not None else bool(seg)
+        for want, seg in zip(template, segments, strict=True)
+    )
 
 
 def xml_roots(schema: _spec.Schema) -> frozenset[tuple[str | None, str | None]]:
@@ -97,8 +109,9 @@ def expected_for(method: str, path: str) -> Expected | None:
     if "/" in rest:
         candidates.append(rest.split("/", 1)[1])  # drop the cluster segment
     for candidate in candidates:
-        for op_method, pattern, expected in _index():
-            if op_method == method and pattern.match(candidate):
+        segments = candidate.lower().split("/")
+        for op_method, template, expected in _index():
+            if op_method == method and _matches(template, segments):
                 return expected
     return None
 

@@ -19,10 +19,11 @@ reported when the envelope holding it is parsed (a cut or the fallback), not on 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers.expat import ExpatError
 
@@ -36,6 +37,7 @@ from .errors import (
     ResponseTooLarge,
     TruncatedStream,
 )
+from .soafast import ENVELOPE_END, Fields, fast_parts
 from .xmlcodec import escape_attr
 
 __all__ = ["EndOfResponses", "EnvelopeParser", "GenericParser", "SoaResponse"]
@@ -60,6 +62,7 @@ _ACTION = f"{{{NS_WSA}}}Action"
 _RELATES = f"{{{NS_WSA}}}RelatesTo"
 _USER = f"{{{NS_HPC}}}HPCServer2008_Broker_UserDataNS"
 _COUNT = f"{{{NS_TEMPURI}}}Count"
+_SPECIAL = frozenset((END_ACTION, BROKER_DOWN_ACTION))
 _REASON = f"{{{NS_TEMPURI}}}Reason"
 
 
@@ -95,7 +98,18 @@ def _child_text(parent: Element | None, tag: str) -> str | None:
 def envelope_to_reply(env: Element) -> SoaResponse | EndOfResponses:
     header = env.find(_HEADER)
     body = env.find(_BODY)
-    action = (_child_text(header, _ACTION) or "").strip()
+    return to_reply(
+        (_child_text(header, _ACTION) or "").strip(),
+        _child_text(header, _USER),
+        _child_text(header, _RELATES),
+        body,
+    )
+
+
+def to_reply(
+    action: str, user: str | None, relates: str | None, body: Element | None
+) -> SoaResponse | EndOfResponses:
+    """The reply an envelope with these headers and this Body element stands for."""
     content = body[0] if body is not None and len(body) else None
     if action == END_ACTION:
         if content is None:
@@ -108,21 +122,70 @@ def envelope_to_reply(env: Element) -> SoaResponse | EndOfResponses:
             raise MalformedResponse(f"bad EndOfResponses count {count[:20]!r}") from None
     if action == BROKER_DOWN_ACTION:
         raise HpcProtocolError("the broker went away (BrokerInstanceUnavailable)")
-    fault = content is not None and content.tag == _FAULT
-    if fault and content is not None:
+    if content is None:
+        return SoaResponse(action, user, relates, None, False, None)
+    if content.tag == _FAULT:
         value = "".join(content.itertext()).strip() or None
-    elif content is not None and len(content):
-        value = content[0].text
-    else:
-        value = content.text if content is not None else None
-    return SoaResponse(
-        action,
-        _child_text(header, _USER),
-        _child_text(header, _RELATES),
-        value,
-        fault,
-        content,
-    )
+        return SoaResponse(action, user, relates, value, True, content)
+    value = content[0].text if len(content) else content.text
+    return SoaResponse(action, user, relates, value, False, content)
+
+
+def _replies(envelopes: Iterable[Element]) -> list[SoaResponse | EndOfResponses]:
+    """The replies of these envelopes, up to and with EndOfResponses (nothing after it)."""
+    out: list[SoaResponse | EndOfResponses] = []
+    for env in envelopes:
+        out.append(envelope_to_reply(env))
+        if type(out[-1]) is EndOfResponses:
+            break
+    return out
+
+
+def _fast_replies(fields: list[Fields], holders: Element) -> list[SoaResponse | EndOfResponses]:
+    """`to_reply` of each envelope `soafast` read, the common case (a result) inline, each
+    reply's slots set directly (the frozen dataclass's `__init__` is twice the cost)."""
+    out: list[SoaResponse | EndOfResponses] = []
+    actions: dict[bytes, str] = {}  # a batch's replies share one or two actions
+    new, s_action, s_user, s_relates, s_value, s_fault, s_body = _SLOTS
+    for (raw, user_b, relates_b), body in zip(fields, holders, strict=True):
+        action = actions.get(raw)
+        if action is None:
+            action = actions[raw] = raw.decode().strip()
+        user = None if user_b is None else user_b.decode()
+        relates = None if relates_b is None else relates_b.decode()
+        content = body[0] if len(body) else None
+        if content is None or action in _SPECIAL or content.tag == _FAULT:
+            out.append(to_reply(action, user, relates, body))
+            if type(out[-1]) is EndOfResponses:
+                break
+            continue
+        reply = new(SoaResponse)
+        s_action(reply, action)
+        s_user(reply, user)
+        s_relates(reply, relates)
+        s_value(reply, content[0].text if len(content) else content.text)
+        s_fault(reply, False)
+        s_body(reply, content)
+        out.append(reply)
+    return out
+
+
+_SLOTS: tuple[Any, ...] = (
+    object.__new__,
+    *(
+        SoaResponse.__dict__[f.name].__set__
+        for f in dataclasses.fields(SoaResponse)  # every field, in order: checked at import
+    ),
+)
+if [f.name for f in dataclasses.fields(SoaResponse)] != [
+    "action",
+    "user_data",
+    "relates_to",
+    "value",
+    "fault",
+    "body",
+]:  # pragma: no cover - _fast_replies sets them in this order
+    raise RuntimeError("SoaResponse fields changed: update _fast_replies")
 
 
 class _Pull:
@@ -164,8 +227,11 @@ class EnvelopeParser:
         self._buf = bytearray()  # fed, not yet parsed (from a point between envelopes)
         self._head = b""  # what opens the document around _buf ("" at the stream's start)
         self._tail = b""  # what closes it
+        self._synthetic = b""  # the copy of the root start tag, once made
         self._cut = b""  # the envelope close tag; empty until known
         self._misses = 0
+        self._first = 0  # where the stream's first envelope starts in _buf (before a cut)
+        self._fast = False  # the envelopes may be of soafast's shape (`s:Envelope`, UTF-8)
         self._utf8 = True
         self._pull: _Pull | None = None
         self._pending = 0  # bytes fed since the last finished envelope (pull path)
@@ -176,6 +242,7 @@ class EnvelopeParser:
         self._starts.append((name, attrs))
         if len(self._starts) == 2:  # the root and its first child: enough
             self._guard.StartElementHandler = None
+            self._first = self._guard.CurrentByteIndex
 
     def _declared(self, version: str, encoding: str | None, standalone: int) -> None:
         if encoding is not None and encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
@@ -187,21 +254,17 @@ class EnvelopeParser:
         try:
             if not self._cut:
                 self._guard_start(chunk)
-            done = self._pulled(chunk) if self._pull is not None else self._split(chunk)
+            pull = self._pull is not None
+            done = _replies(self._pulled(chunk)) if pull else self._split(chunk)
         except defusedxml.DefusedXmlException as exc:
             raise HostileXml(
                 f"refused hostile XML in response stream: {type(exc).__name__}"
             ) from None
         except (ParseError, ExpatError) as exc:
             raise MalformedResponse(f"malformed response stream: {exc}") from None
-        out: list[SoaResponse] = []
-        for env in done:
-            reply = envelope_to_reply(env)
-            if isinstance(reply, EndOfResponses):
-                self.end = reply
-                break
-            out.append(reply)
-        return out
+        if done and type(done[-1]) is EndOfResponses:
+            self.end = cast(EndOfResponses, done.pop())
+        return cast(list[SoaResponse], done)
 
     def _guard_start(self, chunk: bytes) -> None:
         """The guard reads the prolog (any DTD) up to the first child's start tag, in small
@@ -211,7 +274,7 @@ class EnvelopeParser:
             if len(self._starts) == 2:
                 return
 
-    def _split(self, chunk: bytes) -> list[Element]:
+    def _split(self, chunk: bytes) -> list[SoaResponse | EndOfResponses]:
         buf = self._buf
         searched = max(0, len(buf) - len(self._cut) + 1)
         buf += chunk
@@ -219,9 +282,17 @@ class EnvelopeParser:
             self._know_tags()
             searched = 0
         if not self._utf8:  # cut pieces are parsed as UTF-8: any other encoding goes by events
-            return self._fall_back()
+            return _replies(self._fall_back())
         if self._cut:
             end = buf.rfind(self._cut, searched)
+            if end >= 0 and self._fast:
+                stop = end + len(self._cut)
+                parts = fast_parts(bytes(buf[self._first : stop]), self._root_tag(), self._tail)
+                if parts is not None:
+                    del buf[:stop]
+                    self._first = self._misses = 0
+                    self._head = self._root_tag()
+                    return _fast_replies(*parts)
             while end >= 0:
                 stop = end + len(self._cut)
                 try:
@@ -233,11 +304,11 @@ class EnvelopeParser:
                     end = buf.rfind(self._cut, searched, end)
                     continue
                 del buf[:stop]
-                self._misses = 0
-                self._to_synthetic_root()
-                return list(root)
+                self._first = self._misses = 0
+                self._head = self._root_tag()
+                return _replies(root)
         if self._misses > FAST_MAX_MISSES or len(buf) > FAST_MAX_PENDING:
-            return self._fall_back()
+            return _replies(self._fall_back())
         self._check_bound(len(buf))
         return []
 
@@ -247,14 +318,16 @@ class EnvelopeParser:
         self._tail = f"</{root}>".encode()
         if bytes(self._buf[:2]) in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 without a declaration
             self._utf8 = False
+        self._fast = self._utf8 and self._cut == ENVELOPE_END
 
-    def _to_synthetic_root(self) -> None:
-        """After the first cut the stream's own start is gone: open with a copy of its root
-        start tag (same name, attributes and namespace declarations)."""
-        if not self._head:
+    def _root_tag(self) -> bytes:
+        """A copy of the stream's root start tag (same name, attributes and namespace
+        declarations): what opens the document once the stream's own start is cut off."""
+        if not self._synthetic:
             name, attrs = self._starts[0]
             copied = "".join(f' {k}="{escape_attr(v)}"' for k, v in attrs.items())
-            self._head = f"<{name}{copied}>".encode()
+            self._synthetic = f"<{name}{copied}>".encode()
+        return self._synthetic
 
     def _fall_back(self) -> list[Element]:
         self._pull = _Pull(self._head)

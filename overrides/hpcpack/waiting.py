@@ -23,12 +23,15 @@ import math
 import time
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hpc_client.models import Task, TaskState
+from hpc_client import models
 
 from . import calls
 from .calls import Pages
+
+if TYPE_CHECKING:  # the task models are imported by a wait's first poll (not `hpc job view`)
+    from hpc_client.models import Task, TaskState
 
 __all__ = ["MARGIN", "POLL_PROPERTIES", "ROWS_PER_READ", "TaskStates", "Ticks", "filterable"]
 
@@ -92,7 +95,7 @@ class TaskStates:
 
     def add(self, task: Task) -> None:
         key = task.task_id
-        if isinstance(key, str) and isinstance(task.state, TaskState):
+        if isinstance(key, str) and isinstance(task.state, models.TaskState):
             self.states[key] = task.state
         changed = task.change_time
         if isinstance(changed, datetime.datetime):

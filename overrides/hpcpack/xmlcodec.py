@@ -41,7 +41,9 @@ NS_SERIALIZATION = "http://schemas.microsoft.com/2003/10/Serialization/"
 NS_ARRAYS = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
 _NIL = f"{{{XSI}}}nil"
 
-_INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# the complement of XML 1.0's Char production, written out: the negated class with the astral
+# range took ~4 ms to compile, at every start of a process that sends XML
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#xD;"})
 _ATTR_ESCAPES = str.maketrans(
     {
