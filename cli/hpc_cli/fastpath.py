@@ -30,6 +30,8 @@ ROOT_VALUES = {
     "--ca-bundle": "ca_bundle",
     "--format": "format",
     "--auth": "auth",
+    "--api": "api",
+    "--as-user": "as_user",
     "--profile": "",
     "-P": "",
 }
@@ -55,6 +57,8 @@ _FLAG_KEYS = (
     "format",
     "timeout",
     "auth",
+    "api",
+    "as_user",
 )
 
 

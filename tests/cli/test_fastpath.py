@@ -77,6 +77,7 @@ def test_other_commands_still_go_through_typer(emulator_url: str) -> None:
 
 PLAIN = [
     ["job", "view", "7"],
+    ["--api", "auto", "--as-user", "D\\alice", "job", "view", "7"],
     ["--url", "http://h:1", "job", "view", "7", "--json"],
     ["--url=http://h:1", "--json", "job", "view", "--json", "7"],
     ["-u", "D\\u", "--cluster", "c", "--api-version", "2012-11-01", "job", "view", "7"],
