@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .errors import ApiUnavailable, HpcFault, safe_url
-from .hooks import fault_from_response
+from .hooks import araising, fault_from_response, raising
 
 if TYPE_CHECKING:
     from ._dialects import Calls
@@ -105,17 +105,8 @@ def rest_fault(response: httpx.Response) -> HpcFault:
     return fault_from_response(response)
 
 
-def raise_for_rest_fault(response: httpx.Response) -> None:
-    """Sync event hook of the `/hpc` httpx client (a 401 is left to the auth flow)."""
-    if not 200 <= response.status_code < 300 and response.status_code != 401:
-        response.read()
-        raise rest_fault(response)
-
-
-async def araise_for_rest_fault(response: httpx.Response) -> None:
-    if not 200 <= response.status_code < 300 and response.status_code != 401:
-        await response.aread()
-        raise rest_fault(response)
+raise_for_rest_fault = raising(rest_fault)  # the `/hpc` httpx clients' event hooks
+araise_for_rest_fault = araising(rest_fault)
 
 
 def probe_answer(exc: ApiUnavailable | None) -> str:

@@ -253,15 +253,10 @@ def rows_of(objects: list[HpcObject] | None, model: type[M]) -> list[M]:
     return [to_model(model, o.properties) for o in objects or []]
 
 
-def page_extensions(kwargs: Mapping[str, Any]) -> dict[str, Any]:
-    """A continuation page (`QueryId=`) is never retried by the transport (see paging)."""
-    params = kwargs.get("params") or {}
-    return dict(NO_RETRY) if params.get("QueryId") not in (None, UNSET) else {}
-
-
-def paged(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """A list page's request arguments, with its retry extension."""
-    kwargs["extensions"] = page_extensions(kwargs)
+def paged(kwargs: dict[str, Any], token: str | None) -> dict[str, Any]:
+    """A list page's request arguments, with its retry extension: a continuation page (one
+    sent with a query token, on either API) is never retried by the transport (see paging)."""
+    kwargs["extensions"] = dict(NO_RETRY) if token is not None else {}
     return kwargs
 
 
@@ -324,7 +319,7 @@ def _pages(
     filters = list_kwargs(state_filter(kind, state, changed_since))
 
     def page(token: str | None) -> dict[str, Any]:
-        return paged(request(properties=props, query_id=opt(token), **filters))
+        return paged(request(properties=props, query_id=opt(token), **filters), token)
 
     return Pages(page, model, key, sort_by is None)
 

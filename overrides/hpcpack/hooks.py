@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import AsyncGenerator, Generator
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from typing import Any
 
 import httpx
@@ -117,18 +117,34 @@ def fault_from_response(response: httpx.Response) -> HpcFault:
     )
 
 
-def raise_for_fault(response: httpx.Response) -> None:
-    """Sync event hook. A 401 is left to `ChallengeAwareAuth`: the auth flow may answer it."""
-    if not 200 <= response.status_code < 300 and response.status_code != 401:
-        response.read()
-        raise fault_from_response(response)
+FaultOf = Callable[[httpx.Response], HpcFault]
 
 
-async def araise_for_fault(response: httpx.Response) -> None:
-    """Async event hook (httpx requires coroutine hooks on AsyncClient)."""
-    if not 200 <= response.status_code < 300 and response.status_code != 401:
-        await response.aread()
-        raise fault_from_response(response)
+def raising(fault_of: FaultOf) -> Callable[[httpx.Response], None]:
+    """A sync event hook raising `fault_of(response)` for a non-success answer. A 401 is left
+    to `ChallengeAwareAuth`: the auth flow may answer it."""
+
+    def hook(response: httpx.Response) -> None:
+        if not 200 <= response.status_code < 300 and response.status_code != 401:
+            response.read()
+            raise fault_of(response)
+
+    return hook
+
+
+def araising(fault_of: FaultOf) -> Callable[[httpx.Response], Awaitable[None]]:
+    """Async `raising` (httpx requires coroutine hooks on AsyncClient)."""
+
+    async def hook(response: httpx.Response) -> None:
+        if not 200 <= response.status_code < 300 and response.status_code != 401:
+            await response.aread()
+            raise fault_of(response)
+
+    return hook
+
+
+raise_for_fault = raising(fault_from_response)
+araise_for_fault = araising(fault_from_response)
 
 
 class ChallengeAwareAuth(httpx.Auth):

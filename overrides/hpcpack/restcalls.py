@@ -110,10 +110,11 @@ from .calls import (
     body_of,
     operation,
     operation_required,
+    paged,
     submit_body,
 )
 from .errors import ApiUnavailable, MalformedResponse
-from .paging import NO_RETRY, Window, with_key
+from .paging import Window, with_key
 from .properties import property_list, to_model
 
 if TYPE_CHECKING:
@@ -143,12 +144,6 @@ def state_filter(kind: str, state: Any | None, changed_since: Any | None) -> str
     return clauses if isinstance(clauses, str) else UNSET
 
 
-def paged(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """A continuation page (`queryId=`) is never retried blindly (see `paging`)."""
-    kwargs["extensions"] = dict(NO_RETRY) if "queryId" in kwargs.get("params", {}) else {}
-    return kwargs
-
-
 def as_dict(props: list[Any] | None) -> dict[str, str | None]:
     return {p.name: None if isinstance(p.value, Unset) else p.value for p in props or []}
 
@@ -173,7 +168,7 @@ def _pages(
     filter_ = state_filter(kind, state, changed_since)
 
     def page(token: str | None) -> dict[str, Any]:
-        return paged(request(properties=props, query_id=opt(token), filter_=filter_))
+        return paged(request(properties=props, query_id=opt(token), filter_=filter_), token)
 
     return Pages(page, model, key, sort_by is None)
 
