@@ -80,9 +80,13 @@ METHOD = """## How each row is measured
   process, CPU from /proc/PID/stat): emulator CPU per sweep instance of `true` (10,000, submit
   to Finished, minus the CPU of the Get Jobs polling it) vs the CPU of one minimal Get Job;
   Get Job p99 (one each 20 ms) during that run vs 500 idle calls; the longest Get Version wait
-  (one each 2 ms) while a 100,000-instance sweep of `sleep 1000` is expanded until 256 instances
-  run vs the longest of 300 idle calls; RSS and start-up time (to the ready file) on 100,000
-  stored Finished one-task jobs vs an empty data dir, best of 2.
+  (one each 2 ms, from a poller process of its own with http.client) while a 100,000-instance
+  sweep of `sleep 1000` is expanded (submit until the job was last seen Submitted) vs the
+  longest of the idle calls of as long a window on the same emulator, best of 3 runs (the note
+  gives every run's maximum, and the longest wait while the first 256 instances start); the
+  longest loop callback (thread CPU time) of an in-process emulator over the same expansion;
+  RSS and start-up time (to the ready file) on 100,000 stored Finished one-task jobs vs an
+  empty data dir, best of 2.
 * **make generate**: run in a temporary copy holding only its inputs, with the project's .venv
   and node_modules linked in (`make -o .venv/.installed generate`); the working tree is not
   touched; the output is compared with the committed generated/.
