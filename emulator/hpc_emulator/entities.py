@@ -9,6 +9,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -110,6 +111,10 @@ class Job:
     changes: ChangeIndex = field(default_factory=ChangeIndex)  # what ChangeTimeFrom reads
     # False for a job loaded from SQLite: `changes` is built on its first ChangeTimeFrom query
     indexed: bool = True
+    # How a job that is Canceling or Finishing ends (the scheduler's `Ending`, as a dict so
+    # that it is saved with the job): its items are stopped a slice a pass, then it ends
+    ending: dict[str, Any] | None = None
+    to_stop: Iterator[Task] | None = None  # what an ending has still to stop (in memory)
 
     @property
     def state(self) -> str:
@@ -123,6 +128,7 @@ class Job:
             "next_task_id": self.next_task_id,
             "reserve": [self.reserve_min, self.reserve_max],
             "progress_set": self.progress_set,
+            **({"ending": self.ending} if self.ending else {}),
         }
 
     @classmethod
@@ -131,6 +137,7 @@ class Job:
         job = cls(job_id, props, doc["custom"], doc["env"], next_task_id=doc["next_task_id"])
         job.reserve_min, job.reserve_max = doc.get("reserve", [0, 0])
         job.progress_set = bool(doc.get("progress_set", False))
+        job.ending = doc.get("ending")
         return job
 
     def progress(self) -> int:

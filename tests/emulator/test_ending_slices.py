@@ -1,0 +1,185 @@
+"""A big job that is canceled or finished ends over several scheduling passes, Canceling or
+Finishing meanwhile, instead of in the callback of the request (counted, never timed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from hpc_emulator import scheduler as scheduler_module
+from hpc_emulator.entities import Task
+from hpc_emulator.testing import run_emulator
+
+from .helpers import XML, add_task, create_job, job_props, submit, wait_state
+from .test_scale_counts import STOP, running_sweep, the_job
+
+INSTANCES = 1000
+
+
+class PerPass:
+    """Items stopped and instances created in each scheduling pass, and outside of passes."""
+
+    def __init__(self, mp: pytest.MonkeyPatch) -> None:
+        self.stopped: list[int] = []
+        self.created: list[int] = []
+        self.outside_stopped = self.outside_created = 0
+        self._in_pass = False
+        self._fake_clock(mp)
+        original_pass = scheduler_module.Scheduler._pass
+        original_stop = scheduler_module.Scheduler._stop_item
+        original_instance = scheduler_module.Scheduler._instance
+
+        def counting_pass(sched: scheduler_module.Scheduler) -> None:
+            self.stopped.append(0)
+            self.created.append(0)
+            self._in_pass = True
+            try:
+                original_pass(sched)
+            finally:
+                self._in_pass = False
+
+        def counting_stop(sched: scheduler_module.Scheduler, *args: object) -> None:
+            if self._in_pass:
+                self.stopped[-1] += 1
+            else:
+                self.outside_stopped += 1
+            original_stop(sched, *args)  # type: ignore[arg-type]
+
+        def counting_instance(sched: scheduler_module.Scheduler, *args: object) -> None:
+            if self._in_pass:
+                self.created[-1] += 1
+            else:
+                self.outside_created += 1
+            original_instance(sched, *args)  # type: ignore[arg-type]
+
+        mp.setattr(scheduler_module.Scheduler, "_pass", counting_pass)
+        mp.setattr(scheduler_module.Scheduler, "_stop_item", counting_stop)
+        mp.setattr(scheduler_module.Scheduler, "_instance", counting_instance)
+
+    @staticmethod
+    def _fake_clock(mp: pytest.MonkeyPatch) -> None:
+        ticks = [0.0]
+
+        def clock() -> float:  # 1 ms a reading: a slice reads it a few times only
+            ticks[0] += 0.001
+            return ticks[0]
+
+        mp.setattr(scheduler_module, "_clock", clock)
+
+    @property
+    def bound(self) -> float:
+        """What one pass may do: a check of the clock every EXPAND_CHECK items."""
+        return (scheduler_module.SLICE_SECONDS / 0.001 + 1) * scheduler_module.EXPAND_CHECK
+
+
+@pytest.fixture
+def mp() -> Iterator[pytest.MonkeyPatch]:
+    patch = pytest.MonkeyPatch()
+    yield patch
+    patch.undo()
+
+
+def states(tasks: dict[int, Task]) -> set[str]:
+    return {sub.state for task in tasks.values() for sub in task.subtasks.values()}
+
+
+def test_big_cancel_is_canceling_then_canceled_in_slices(mp: pytest.MonkeyPatch) -> None:
+    # before: one callback stopped every instance (a 100,000-instance sweep held it 2.5 s)
+    with (
+        run_emulator(nodes=1, cores_per_node=2) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=60) as client,
+    ):
+        job = running_sweep(client, INSTANCES)
+        counts = PerPass(mp)
+        r = client.post(f"/Job/{job}/Cancel", params={"Forced": "true"}, content=STOP, headers=XML)
+        assert r.status_code == 200, r.text
+        assert job_props(client, job)["State"] in ("Canceling", "Canceled")
+        ended = wait_state(client, job, {"Canceled", "Failed", "Finished"}, 60)
+        assert ended["State"] == "Canceled"
+        assert ended["ErrorMessage"] == "stop"
+        tasks = the_job(emu, job).tasks
+        assert len(tasks[1].subtasks) == INSTANCES
+        assert states(tasks) == {"Canceled"} and tasks[1].state == "Canceled"
+        r = client.post(f"/Job/{job}/Cancel", content=STOP, headers=XML)
+        assert r.status_code == 409, r.text  # ended: as any Canceled job
+    assert counts.outside_stopped == 0
+    assert sum(counts.stopped) == INSTANCES + 1  # and the sweep task itself
+    assert max(counts.stopped) <= counts.bound
+    assert len([n for n in counts.stopped if n]) >= INSTANCES / counts.bound
+
+
+def test_cancel_during_expansion_creates_the_rest_in_slices(mp: pytest.MonkeyPatch) -> None:
+    # before: `_expand_rest` created every missing instance in the Cancel request's callback
+    with (
+        run_emulator(nodes=1, cores_per_node=2) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=60) as client,
+    ):
+        counts = PerPass(mp)
+        job = create_job(client)
+        add_task(client, job, Type="ParametricSweep", StartValue=1, EndValue=INSTANCES,
+                 CommandLine="sleep 600")  # fmt: skip
+        submit(client, job)
+        r = client.post(f"/Job/{job}/Cancel", content=STOP, headers=XML)
+        assert r.status_code == 200, r.text
+        assert wait_state(client, job, {"Canceled", "Failed"}, 60)["State"] == "Canceled"
+        tasks = the_job(emu, job).tasks
+        assert len(tasks[1].subtasks) == INSTANCES  # they exist, as from submission
+        assert states(tasks) == {"Canceled"}
+    assert counts.outside_created == counts.outside_stopped == 0
+    assert sum(counts.created) == INSTANCES
+    assert max(counts.created) <= counts.bound and max(counts.stopped) <= counts.bound
+
+
+def test_big_finish_is_finishing_then_finished(mp: pytest.MonkeyPatch) -> None:
+    with (
+        run_emulator(nodes=1, cores_per_node=2) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=60) as client,
+        httpx.Client(base_url=f"{emu.url}/hpc", timeout=60) as rest,
+    ):
+        job = running_sweep(client, INSTANCES)
+        counts = PerPass(mp)
+        assert rest.post(f"/jobs/{job}/finish", json="enough").status_code == 204
+        assert job_props(client, job)["State"] in ("Finishing", "Finished")
+        ended = wait_state(client, job, {"Canceled", "Failed", "Finished"}, 60)
+        assert ended["State"] == "Finished" and ended["ErrorMessage"] == "enough"
+        assert states(the_job(emu, job).tasks) == {"Canceled"}
+    assert counts.outside_stopped == 0 and max(counts.stopped) <= counts.bound
+
+
+def test_a_restart_while_canceling_ends_the_job(mp: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # the ending is saved with the job: a restart goes on with it, nothing stays Queued
+    mp.setattr(scheduler_module.Scheduler, "_end_slice", lambda self, job: None)
+    with (
+        run_emulator(data_dir=tmp_path, nodes=1, cores_per_node=2) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=60) as client,
+    ):
+        job = running_sweep(client, INSTANCES)
+        r = client.post(f"/Job/{job}/Cancel", content=STOP, headers=XML)
+        assert r.status_code == 200, r.text
+        assert job_props(client, job)["State"] == "Canceling"
+        r = client.post(f"/Job/{job}/Cancel", params={"Forced": "true"}, content=STOP, headers=XML)
+        assert r.status_code == 200, r.text  # a forced cancel while Canceling: accepted
+        assert the_job(emu, job).ending == {
+            "state": "Canceled", "message": "stop", "error": "stop", "forced": True,
+        }  # fmt: skip
+    mp.undo()
+    with (
+        run_emulator(data_dir=tmp_path, nodes=1, cores_per_node=2) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=60) as client,
+    ):
+        ended = wait_state(client, job, {"Canceled", "Failed", "Finished"}, 60)
+        assert ended["State"] == "Canceled" and ended["ErrorMessage"] == "stop"
+        assert states(the_job(emu, job).tasks) == {"Canceled"}
+
+
+def test_a_small_cancel_still_ends_at_once() -> None:
+    with (
+        run_emulator(nodes=1, cores_per_node=2) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=60) as client,
+    ):
+        job = running_sweep(client, scheduler_module.ENDING_AT_ONCE)
+        r = client.post(f"/Job/{job}/Cancel", content=STOP, headers=XML)
+        assert r.status_code == 200, r.text
+        assert job_props(client, job)["State"] == "Canceled"
