@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 
 import httpx
@@ -28,6 +29,10 @@ def test_job_wait_lists_a_big_sweep_in_a_few_pages(
         client.jobs.add_task(job_id, sweep)
         client.jobs.submit(job_id)
         client.jobs.cancel(job_id, "done")
+        # a job this big is Canceling for a few passes (emulator/scheduler.py ENDING_AT_ONCE)
+        deadline = time.monotonic() + 60
+        while str(client.jobs.get(job_id).state) != "Canceled" and time.monotonic() < deadline:
+            time.sleep(0.05)
     sent: Counter[str] = Counter()
     real = httpx.HTTPTransport.handle_request
 
