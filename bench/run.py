@@ -65,7 +65,7 @@ METHOD = """## How each row is measured
   for 10,000 Echo in batches of 100 (send + commit + stream + parse), the emulator in its own
   process; baseline = plain `httpx.Client` with an f-string body and the reply stream split on
   `</s:Envelope>`. Async: one `AsyncSession` in sequence and 10 sessions concurrently, the
-  worse of the two against sync. Best of 3 interleaved runs.
+  worse of the two against sync. Best of 5 interleaved runs.
 * **import**: `from hpcpack import HpcClient` vs `import httpx`, each in 9 fresh interpreters,
   median.
 * **wait poll** (`bench/waitcost.py`): a `Jobs.wait(progress=...)` poll on a 10,000-instance
