@@ -55,6 +55,9 @@ class Task:
     cores: int = 0
     sub_counts: Counter[str] = field(default_factory=Counter)  # states of `subtasks`
     indexed: datetime | None = None  # the ChangeTime last put in the job's `changes`
+    # A sweep that is Canceling or Finishing: how it ends (saved), what is left (in memory)
+    ending: dict[str, Any] | None = None
+    to_stop: Iterator[Task] | None = None
 
     @property
     def state(self) -> str:
@@ -74,6 +77,7 @@ class Task:
             "pid": self.pid,
             "pid_ident": self.pid_ident,
             "run_token": self.run_token,
+            **({"ending": self.ending} if self.ending else {}),
         }
 
     @classmethod
@@ -84,6 +88,7 @@ class Task:
         task = cls(job_id, task_id, instance_id, props, doc["custom"], doc["env"])
         task.pid, task.pid_ident = doc.get("pid"), doc.get("pid_ident")
         task.run_token = doc.get("run_token")
+        task.ending = doc.get("ending")
         return task
 
 
@@ -115,6 +120,7 @@ class Job:
     # that it is saved with the job): its items are stopped a slice a pass, then it ends
     ending: dict[str, Any] | None = None
     to_stop: Iterator[Task] | None = None  # what an ending has still to stop (in memory)
+    task_endings: set[int] = field(default_factory=set)  # ids of its sweeps that are ending
 
     @property
     def state(self) -> str:

@@ -163,6 +163,7 @@ class Scheduler:
                     master.subtasks[instance_id] = task
         for job_id in job_ids:
             job = self.jobs.live[job_id]
+            job.task_endings = {t.task_id for t in job.tasks.values() if t.ending}
             for task in job.tasks.values():
                 job.track(task)
                 for sub in task.subtasks.values():
@@ -373,6 +374,7 @@ class Scheduler:
         if job.props.get("JobType") != "Service" and self._ends_in_slices(job):
             self._end_later(job, "Canceling", "Canceled", message, message, forced)
             return
+        self._drop_task_endings(job)
         with self.store.batch():
             self._expand_rest(job)
             for item in job.items() + [t for t in job.tasks.values() if t.is_sweep]:
@@ -407,6 +409,7 @@ class Scheduler:
         forced: bool,
     ) -> None:  # fmt: skip
         """Canceling/Finishing now; `_end_slice` stops the items over the next passes."""
+        self._drop_task_endings(job)
         job.ending = {
             "state": final, "message": item_message, "error": job_message, "forced": forced,
         }  # fmt: skip
@@ -524,6 +527,15 @@ class Scheduler:
         job = self.job(task.job_id)
         if task.state in TERMINAL:
             raise invalid_state(f"Tasks in the {task.state} state cannot be canceled.")
+        if task.ending is not None:  # already ending: a forced cancel still forces the rest
+            if forced and not task.ending["forced"]:
+                task.ending["forced"] = True
+                self._save_task(task)
+            return
+        if self._sweep_ends_in_slices(job, task):
+            message = message or "Canceled by user."
+            self._end_task_later(job, task, "Canceling", "Canceled", message, forced)
+            return
         with self.store.batch():
             if task.is_sweep:
                 self._expand_rest(job, task)
@@ -562,6 +574,7 @@ class Scheduler:
                 job, "Finishing", "Finished", message or "Finished by user.", message or None, True
             )
             return
+        self._drop_task_endings(job)
         with self.store.batch():
             self._expand_rest(job)
             for item in job.items() + [t for t in job.tasks.values() if t.is_sweep]:
@@ -577,8 +590,11 @@ class Scheduler:
         """End an active task (or subtask, or a sweep's remaining subtasks) Finished; the
         message becomes its ErrorMessage."""
         job = self.job(task.job_id)
-        if task.state in TERMINAL or task.state == "Configuring":
+        if task.state in TERMINAL or task.state == "Configuring" or task.ending is not None:
             raise invalid_state(f"Tasks in the {task.state} state cannot be finished.")
+        if self._sweep_ends_in_slices(job, task):
+            self._end_task_later(job, task, "Finishing", "Finished", message, True)
+            return
         with self.store.batch():
             if task.is_sweep:
                 self._expand_rest(job, task)
@@ -695,6 +711,8 @@ class Scheduler:
             if job.state in ENDING and job.ending is not None:
                 self._end_slice(job)
                 continue
+            if job.task_endings:
+                self._end_tasks_slice(job)
             if job.state == "Submitted":
                 self._queue(job)
             if job.state in ("Queued", "Running") and (
@@ -844,6 +862,70 @@ class Scheduler:
         finally:
             self._expand_budget, self._slice_end = budget, end
 
+    def _sweep_ends_in_slices(self, job: Job, task: Task) -> bool:
+        """A sweep with more than ENDING_AT_ONCE instances open or still to create?"""
+        if not task.is_sweep or job.state == "Configuring" or task.state == "Configuring":
+            return False
+        work = open_count(task.sub_counts)
+        with contextlib.suppress(Exception):  # a Fault from sweep_values: none to create
+            work += len(sweep_values(task.props)) - len(task.subtasks)
+        return work > ENDING_AT_ONCE
+
+    def _end_task_later(
+        self, job: Job, task: Task, now: str, final: str, message: str, forced: bool
+    ) -> None:
+        """The sweep is Canceling/Finishing; `_end_task_slice` stops its instances over the
+        next passes (none of them starts meanwhile), then the sweep itself."""
+        task.ending = {"state": final, "message": message, "forced": forced}
+        job.move(task, now)
+        self._save_task(task)
+        job.task_endings.add(task.task_id)
+        self.wake()
+
+    def _end_task_slice(self, job: Job, task: Task) -> bool:
+        """One pass's share of a sweep's ending (as `_end_slice`, for one sweep); True once
+        the sweep has ended."""
+        ending = task.ending
+        assert ending is not None
+        if task.to_stop is None:
+            with contextlib.suppress(Exception):  # a Fault from sweep_values: none to create
+                if not self._expand(job, task):
+                    return False
+            task.to_stop = iter(task.subtasks.values())
+        done = 0
+        while True:
+            item = next(task.to_stop, None)
+            if item is None:
+                break
+            if item.state not in TERMINAL:
+                self._stop_item(job, item, ending["state"], ending["message"], ending["forced"])
+            done += 1
+            if done >= self._expand_budget or (
+                done % EXPAND_CHECK == 0 and _clock() >= self._slice_end
+            ):
+                self._expand_budget = max(0, self._expand_budget - done)
+                return False
+        self._expand_budget = max(0, self._expand_budget - done)
+        task.to_stop = task.ending = None
+        self._stop_item(job, task, ending["state"], ending["message"], ending["forced"])
+        return True
+
+    def _end_tasks_slice(self, job: Job) -> None:
+        for task_id in sorted(job.task_endings):
+            task = job.tasks.get(task_id)
+            if task is None or task.ending is None or self._end_task_slice(job, task):
+                job.task_endings.discard(task_id)
+            if self._expand_budget <= 0:
+                break
+        self.wake()  # the next slice, or the pass that sees the job's tasks all ended
+
+    def _drop_task_endings(self, job: Job) -> None:
+        """The job ends as a whole: its sweeps' own endings are part of it."""
+        for task_id in job.task_endings:
+            if (task := job.tasks.get(task_id)) is not None:
+                task.ending = task.to_stop = None
+        job.task_endings.clear()
+
     def _ready(self, job: Job, master: Task) -> bool | str:
         deps = _deps(master)
         if not deps:
@@ -872,6 +954,9 @@ class Scheduler:
             item = job.item(key)
             if item is None or item.state != "Queued":
                 heapq.heappop(queue)  # stale: started, canceled or requeued since
+                continue
+            if job.tasks[key[0]].ending is not None:
+                heapq.heappop(queue)  # its sweep is Canceling/Finishing: stopped, not started
                 continue
             if key[0] not in ready:
                 ready[key[0]] = self._ready(job, job.tasks[key[0]])
@@ -1092,6 +1177,14 @@ class Scheduler:
         self._save_task(item)
 
     def _fail_job(self, job: Job, message: str) -> None:
+        if job.props.get("JobType") != "Service" and self._ends_in_slices(job):
+            # Canceling while its tasks are stopped, then Failed: which transient state a head
+            # node shows for a job failing this way is not documented [I]
+            self._end_later(
+                job, "Canceling", "Failed", "Canceled because the job failed.", message, True
+            )
+            return
+        self._drop_task_endings(job)
         self._expand_rest(job)
         for item in job.items() + [t for t in job.tasks.values() if t.is_sweep]:
             if item.state not in TERMINAL:
@@ -1103,8 +1196,8 @@ class Scheduler:
 
     def _refresh_master(self, job: Job, item: Task) -> None:
         master = job.tasks.get(item.task_id)
-        if master is None or not master.is_sweep or not master.subtasks:
-            return
+        if master is None or not master.is_sweep or not master.subtasks or master.ending:
+            return  # an ending sweep stays Canceling/Finishing until it has ended
         counts = master.sub_counts
         if counts["Running"] or counts["Dispatching"]:
             new = "Running"

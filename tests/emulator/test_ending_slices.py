@@ -3,6 +3,7 @@ Finishing meanwhile, instead of in the callback of the request (counted, never t
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,10 +13,25 @@ from hpc_emulator import scheduler as scheduler_module
 from hpc_emulator.entities import Task
 from hpc_emulator.testing import run_emulator
 
-from .helpers import XML, add_task, create_job, job_props, submit, wait_state
+from .helpers import XML, add_task, create_job, job_props, submit, task_props, wait_state
 from .test_scale_counts import STOP, running_sweep, the_job
 
 INSTANCES = 1000
+TERMINAL_STATES = {"Finished", "Failed", "Canceled"}
+
+
+class Starts:
+    """Items the scheduler starts."""
+
+    def __init__(self, mp: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        original = scheduler_module.Scheduler._start_item
+
+        def counting(sched: scheduler_module.Scheduler, *args: object) -> None:
+            self.count += 1
+            original(sched, *args)  # type: ignore[arg-type]
+
+        mp.setattr(scheduler_module.Scheduler, "_start_item", counting)
 
 
 class PerPass:
@@ -183,3 +199,94 @@ def test_a_small_cancel_still_ends_at_once() -> None:
         r = client.post(f"/Job/{job}/Cancel", content=STOP, headers=XML)
         assert r.status_code == 200, r.text
         assert job_props(client, job)["State"] == "Canceled"
+
+
+def wait_task(client: httpx.Client, job: int, task: int, states: set[str]) -> dict[str, str | None]:
+    deadline = time.monotonic() + 60
+    while (props := task_props(client, job, task, "State,ErrorMessage"))["State"] not in states:
+        assert time.monotonic() < deadline, props
+        time.sleep(0.02)
+    return props
+
+
+def test_big_sweep_cancel_is_canceling_then_canceled_in_slices(mp: pytest.MonkeyPatch) -> None:
+    # before: `cancel_task` stopped every instance in the request's callback
+    with (
+        run_emulator(nodes=1, cores_per_node=2) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=60) as client,
+    ):
+        job = running_sweep(client, INSTANCES)
+        counts = PerPass(mp)
+        starts = Starts(mp)
+        r = client.post(f"/Job/{job}/Task/1/Cancel", params={"Forced": "true"}, content=STOP,
+                        headers=XML)  # fmt: skip
+        assert r.status_code == 200, r.text
+        assert task_props(client, job, 1, "State")["State"] in ("Canceling", "Canceled")
+        assert wait_task(client, job, 1, TERMINAL_STATES) == {
+            "State": "Canceled", "ErrorMessage": "stop",
+        }  # fmt: skip
+        assert states(the_job(emu, job).tasks) == {"Canceled"}
+        # its only task canceled, the job ends as every such job does
+        assert wait_state(client, job, TERMINAL_STATES, 60)["State"] == "Failed"
+    assert starts.count == 0  # no instance of a Canceling sweep was started
+    assert counts.outside_stopped == 0
+    assert sum(counts.stopped) == INSTANCES + 1
+    assert max(counts.stopped) <= counts.bound
+
+
+def test_big_sweep_finish_is_finishing_then_finished(mp: pytest.MonkeyPatch) -> None:
+    with (
+        run_emulator(nodes=1, cores_per_node=2) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=60) as client,
+        httpx.Client(base_url=f"{emu.url}/hpc", timeout=60) as rest,
+    ):
+        job = running_sweep(client, INSTANCES)
+        counts = PerPass(mp)
+        assert rest.post(f"/jobs/{job}/tasks/1/finish", json="done").status_code == 204
+        assert wait_task(client, job, 1, TERMINAL_STATES) == {
+            "State": "Finished", "ErrorMessage": "done",
+        }  # fmt: skip
+        assert states(the_job(emu, job).tasks) == {"Finished"}
+        assert wait_state(client, job, TERMINAL_STATES, 60)["State"] == "Finished"
+    assert counts.outside_stopped == 0 and max(counts.stopped) <= counts.bound
+
+
+def test_a_big_job_failing_on_a_task_failure_ends_in_slices(mp: pytest.MonkeyPatch) -> None:
+    # before: the failing instance's end stopped the other 999 in one callback
+    with (
+        run_emulator(nodes=1, cores_per_node=2) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=60) as client,
+    ):
+        counts = PerPass(mp)
+        job = create_job(client, FailOnTaskFailure="true")
+        add_task(client, job, Type="ParametricSweep", StartValue=1, EndValue=INSTANCES,
+                 CommandLine="exit 3")  # fmt: skip
+        submit(client, job)
+        ended = wait_state(client, job, TERMINAL_STATES, 60)
+        assert ended["State"] == "Failed", ended
+        assert "failed" in str(ended["ErrorMessage"])
+        assert states(the_job(emu, job).tasks) <= {"Failed", "Canceled"}
+        assert "Canceled" in states(the_job(emu, job).tasks)
+    assert counts.outside_stopped == 0
+    assert max(counts.stopped) <= counts.bound
+
+
+def test_a_restart_while_a_sweep_is_canceling_ends_it(
+    mp: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    mp.setattr(scheduler_module.Scheduler, "_end_task_slice", lambda self, job, task: False)
+    with (
+        run_emulator(data_dir=tmp_path, nodes=1, cores_per_node=2) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=60) as client,
+    ):
+        job = running_sweep(client, INSTANCES)
+        r = client.post(f"/Job/{job}/Task/1/Cancel", content=STOP, headers=XML)
+        assert r.status_code == 200, r.text
+        assert task_props(client, job, 1, "State")["State"] == "Canceling"
+    mp.undo()
+    with (
+        run_emulator(data_dir=tmp_path, nodes=1, cores_per_node=2) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=60) as client,
+    ):
+        assert wait_task(client, job, 1, TERMINAL_STATES)["State"] == "Canceled"
+        assert states(the_job(emu, job).tasks) == {"Canceled"}
