@@ -148,48 +148,6 @@ def test_cancel_during_expansion_creates_the_rest_in_slices(mp: pytest.MonkeyPat
     assert max(counts.created) <= counts.bound and max(counts.stopped) <= counts.bound
 
 
-def test_big_finish_is_finishing_then_finished(mp: pytest.MonkeyPatch) -> None:
-    with (
-        run_emulator(nodes=1, cores_per_node=2) as emu,
-        httpx.Client(base_url=emu.base_url, timeout=60) as client,
-        httpx.Client(base_url=f"{emu.url}/hpc", timeout=60) as rest,
-    ):
-        job = running_sweep(client, INSTANCES)
-        counts = PerPass(mp)
-        assert rest.post(f"/jobs/{job}/finish", json="enough").status_code == 204
-        assert job_props(client, job)["State"] in ("Finishing", "Finished")
-        ended = wait_state(client, job, {"Canceled", "Failed", "Finished"}, 60)
-        assert ended["State"] == "Finished" and ended["ErrorMessage"] == "enough"
-        assert states(the_job(emu, job).tasks) == {"Canceled"}
-    assert counts.outside_stopped == 0 and max(counts.stopped) <= counts.bound
-
-
-def test_a_restart_while_canceling_ends_the_job(mp: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # the ending is saved with the job: a restart goes on with it, nothing stays Queued
-    mp.setattr(scheduler_module.Scheduler, "_end_slice", lambda self, job: None)
-    with (
-        run_emulator(data_dir=tmp_path, nodes=1, cores_per_node=2) as emu,
-        httpx.Client(base_url=emu.base_url, timeout=60) as client,
-    ):
-        job = running_sweep(client, INSTANCES)
-        r = client.post(f"/Job/{job}/Cancel", content=STOP, headers=XML)
-        assert r.status_code == 200, r.text
-        assert job_props(client, job)["State"] == "Canceling"
-        r = client.post(f"/Job/{job}/Cancel", params={"Forced": "true"}, content=STOP, headers=XML)
-        assert r.status_code == 200, r.text  # a forced cancel while Canceling: accepted
-        assert the_job(emu, job).ending == {
-            "state": "Canceled", "message": "stop", "error": "stop", "forced": True,
-        }  # fmt: skip
-    mp.undo()
-    with (
-        run_emulator(data_dir=tmp_path, nodes=1, cores_per_node=2) as emu,
-        httpx.Client(base_url=emu.base_url, timeout=60) as client,
-    ):
-        ended = wait_state(client, job, {"Canceled", "Failed", "Finished"}, 60)
-        assert ended["State"] == "Canceled" and ended["ErrorMessage"] == "stop"
-        assert states(the_job(emu, job).tasks) == {"Canceled"}
-
-
 def test_a_small_cancel_still_ends_at_once() -> None:
     with (
         run_emulator(nodes=1, cores_per_node=2) as emu,
@@ -234,23 +192,6 @@ def test_big_sweep_cancel_is_canceling_then_canceled_in_slices(mp: pytest.Monkey
     assert max(counts.stopped) <= counts.bound
 
 
-def test_big_sweep_finish_is_finishing_then_finished(mp: pytest.MonkeyPatch) -> None:
-    with (
-        run_emulator(nodes=1, cores_per_node=2) as emu,
-        httpx.Client(base_url=emu.base_url, timeout=60) as client,
-        httpx.Client(base_url=f"{emu.url}/hpc", timeout=60) as rest,
-    ):
-        job = running_sweep(client, INSTANCES)
-        counts = PerPass(mp)
-        assert rest.post(f"/jobs/{job}/tasks/1/finish", json="done").status_code == 204
-        assert wait_task(client, job, 1, TERMINAL_STATES) == {
-            "State": "Finished", "ErrorMessage": "done",
-        }  # fmt: skip
-        assert states(the_job(emu, job).tasks) == {"Finished"}
-        assert wait_state(client, job, TERMINAL_STATES, 60)["State"] == "Finished"
-    assert counts.outside_stopped == 0 and max(counts.stopped) <= counts.bound
-
-
 def test_a_big_job_failing_on_a_task_failure_ends_in_slices(mp: pytest.MonkeyPatch) -> None:
     # before: the failing instance's end stopped the other 999 in one callback
     with (
@@ -271,22 +212,72 @@ def test_a_big_job_failing_on_a_task_failure_ends_in_slices(mp: pytest.MonkeyPat
     assert max(counts.stopped) <= counts.bound
 
 
-def test_a_restart_while_a_sweep_is_canceling_ends_it(
-    mp: pytest.MonkeyPatch, tmp_path: Path
+@pytest.mark.parametrize(
+    ("path", "instances_end"),
+    [("/jobs/{job}/finish", "Canceled"), ("/jobs/{job}/tasks/1/finish", "Finished")],
+    ids=["job", "sweep"],
+)
+def test_a_big_finish_is_finishing_then_finished(
+    mp: pytest.MonkeyPatch, path: str, instances_end: str
 ) -> None:
-    mp.setattr(scheduler_module.Scheduler, "_end_task_slice", lambda self, job, task: False)
+    # Finish Job stops the open tasks as cancel does (`finish_job`); Finish Task finishes them
+    with (
+        run_emulator(nodes=1, cores_per_node=2) as emu,
+        httpx.Client(base_url=emu.base_url, timeout=60) as client,
+        httpx.Client(base_url=f"{emu.url}/hpc", timeout=60) as rest,
+    ):
+        job = running_sweep(client, INSTANCES)
+        counts = PerPass(mp)
+        assert rest.post(path.format(job=job), json="done").status_code == 204
+        ended = wait_state(client, job, TERMINAL_STATES, 60)
+        assert ended["State"] == "Finished", ended
+        assert states(the_job(emu, job).tasks) == {instances_end}
+        if "tasks" in path:
+            assert task_props(client, job, 1, "ErrorMessage")["ErrorMessage"] == "done"
+        else:
+            assert ended["ErrorMessage"] == "done"
+    assert counts.outside_stopped == 0 and max(counts.stopped) <= counts.bound
+
+
+@pytest.mark.parametrize(
+    ("slicer", "cancel", "target"),
+    [
+        ("_end_slice", "/Job/{job}/Cancel", "job"),
+        ("_end_task_slice", "/Job/{job}/Task/1/Cancel", "task"),
+    ],
+    ids=["job", "sweep"],
+)
+def test_a_restart_while_canceling_ends_it(
+    mp: pytest.MonkeyPatch, tmp_path: Path, slicer: str, cancel: str, target: str
+) -> None:
+    # the ending is saved with the job or task: a restart goes on with it
+    mp.setattr(scheduler_module.Scheduler, slicer, lambda self, *args: False)
+
+    def state(client: httpx.Client, job: int) -> str | None:
+        props = job_props(client, job) if target == "job" else task_props(client, job, 1)
+        return props["State"]
+
     with (
         run_emulator(data_dir=tmp_path, nodes=1, cores_per_node=2) as emu,
         httpx.Client(base_url=emu.base_url, timeout=60) as client,
     ):
         job = running_sweep(client, INSTANCES)
-        r = client.post(f"/Job/{job}/Task/1/Cancel", content=STOP, headers=XML)
+        r = client.post(cancel.format(job=job), content=STOP, headers=XML)
         assert r.status_code == 200, r.text
-        assert task_props(client, job, 1, "State")["State"] == "Canceling"
+        assert state(client, job) == "Canceling"
+        r = client.post(
+            cancel.format(job=job), params={"Forced": "true"}, content=STOP, headers=XML
+        )
+        assert r.status_code == 200, r.text  # a forced cancel while Canceling: accepted
+        saved = the_job(emu, job).ending if target == "job" else the_job(emu, job).tasks[1].ending
+        assert saved is not None and saved["forced"] is True
     mp.undo()
     with (
         run_emulator(data_dir=tmp_path, nodes=1, cores_per_node=2) as emu,
         httpx.Client(base_url=emu.base_url, timeout=60) as client,
     ):
-        assert wait_task(client, job, 1, TERMINAL_STATES)["State"] == "Canceled"
+        deadline = time.monotonic() + 60
+        while state(client, job) != "Canceled":
+            assert time.monotonic() < deadline, state(client, job)
+            time.sleep(0.02)
         assert states(the_job(emu, job).tasks) == {"Canceled"}
