@@ -78,6 +78,9 @@ def sync_detailed(
 
      Cancels the job. The optional body is the cancel reason (at most 128 characters); the
     SP-era sample sends no body at all. Canceling a Canceled job is an error. [D]
+    The answer can come while the job is still Canceling (a JobState [D]) and its tasks are
+    being stopped: a client that needs the end waits for Canceled. [I] The emulator shows
+    this for jobs of more than 250 open tasks and instances.
 
     Args:
         job_id (int):
@@ -124,6 +127,9 @@ async def asyncio_detailed(
 
      Cancels the job. The optional body is the cancel reason (at most 128 characters); the
     SP-era sample sends no body at all. Canceling a Canceled job is an error. [D]
+    The answer can come while the job is still Canceling (a JobState [D]) and its tasks are
+    being stopped: a client that needs the end waits for Canceled. [I] The emulator shows
+    this for jobs of more than 250 open tasks and instances.
 
     Args:
         job_id (int):
