@@ -314,7 +314,7 @@ export class JobsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Cancels the job. The optional body is the cancel reason (at most 128 characters); the SP-era sample sends no body at all. Canceling a Canceled job is an error. [D] 
+     * Cancels the job. The optional body is the cancel reason (at most 128 characters); the SP-era sample sends no body at all. Canceling a Canceled job is an error. [D] The answer can come while the job is still Canceling (a JobState [D]) and its tasks are being stopped: a client that needs the end waits for Canceled. [I] The emulator shows this for jobs of more than 250 open tasks and instances. 
      * Cancel Job
      */
     async cancelJobRaw(requestParameters: CancelJobRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
@@ -325,7 +325,7 @@ export class JobsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Cancels the job. The optional body is the cancel reason (at most 128 characters); the SP-era sample sends no body at all. Canceling a Canceled job is an error. [D] 
+     * Cancels the job. The optional body is the cancel reason (at most 128 characters); the SP-era sample sends no body at all. Canceling a Canceled job is an error. [D] The answer can come while the job is still Canceling (a JobState [D]) and its tasks are being stopped: a client that needs the end waits for Canceled. [I] The emulator shows this for jobs of more than 250 open tasks and instances. 
      * Cancel Job
      */
     async cancelJob(requestParameters: CancelJobRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
