@@ -371,19 +371,16 @@ class Scheduler:
                 job.ending["forced"] = True
                 self._save_job(job)
             return
-        if job.props.get("JobType") != "Service" and self._ends_in_slices(job):
+        if self._ends_in_slices(job):
             self._end_later(job, "Canceling", "Canceled", message, message, forced)
             return
         self._drop_task_endings(job)
         with self.store.batch():
             self._expand_rest(job)
-            for item in job.items() + [t for t in job.tasks.values() if t.is_sweep]:
+            for item in _stop_order(job):
                 if item.state not in TERMINAL:
                     self._stop_item(job, item, "Canceled", message, forced)
-            job.props["ErrorMessage"] = message
-            job.props["EndTime"] = values.now()
-            set_state(job.props, "Canceled")
-            self._save_job(job)
+            self._end_job(job, "Canceled", message)
         if job.props.get("JobType") == "Service" and self.on_service_end is not None:
             ended: asyncio.Task[None] = asyncio.get_running_loop().create_task(
                 self.on_service_end(job.id)
@@ -395,13 +392,13 @@ class Scheduler:
     # ------------------------------------------------------------ ending in slices
 
     def _ends_in_slices(self, job: Job) -> bool:
-        """More than ENDING_AT_ONCE items to stop or instances to create?"""
+        """More than ENDING_AT_ONCE items to stop or instances to create? (A service job
+        always ends at once: the broker is told within the call.)"""
+        if job.props.get("JobType") == "Service":
+            return False
         work = open_count(job.counts)
         if job.state != "Configuring":
-            for task in job.tasks.values():
-                if task.is_sweep and task.state != "Configuring":
-                    with contextlib.suppress(Exception):  # a Fault from sweep_values: none
-                        work += len(sweep_values(task.props)) - len(task.subtasks)
+            work += sum(_missing(t) for t in job.tasks.values() if t.is_sweep)
         return work > ENDING_AT_ONCE
 
     def _end_later(
@@ -433,30 +430,20 @@ class Scheduler:
                     except Exception:  # a Fault from sweep_values: no instances
                         continue
             job.to_stop = _stop_order(job)
-        done, left = 0, True
-        while left:
-            item = next(job.to_stop, None)
-            if item is None:
-                left = False
-                break
-            if item.state not in TERMINAL:
-                self._stop_item(job, item, "Canceled", ending["message"], ending["forced"])
-            done += 1
-            if done >= self._expand_budget or (
-                done % EXPAND_CHECK == 0 and _clock() >= self._slice_end
-            ):
-                break
-        self._expand_budget = max(0, self._expand_budget - done)
-        if left:
+        if not self._stop_some(job, job.to_stop, "Canceled", ending["message"], ending["forced"]):
             self.wake()
             return
         job.to_stop = None
         job.ending = None
-        job.props["ErrorMessage"] = ending["error"]
-        job.props["EndTime"] = values.now()
-        set_state(job.props, ending["state"])
-        self._save_job(job)
+        self._end_job(job, ending["state"], ending["error"])
         self.wake()
+
+    def _end_job(self, job: Job, state: str, error: str | None) -> None:
+        """The job ends `state` now, with `error` as its ErrorMessage."""
+        job.props["ErrorMessage"] = error
+        job.props["EndTime"] = values.now()
+        set_state(job.props, state)
+        self._save_job(job)
 
     def requeue_job(self, job: Job) -> None:
         if job.state not in ("Canceled", "Failed"):
@@ -569,7 +556,7 @@ class Scheduler:
         ends Finished; its unfinished tasks stop as on cancel."""
         if job.state not in ACTIVE:
             raise invalid_state(f"Jobs in the {job.state} state cannot be finished.")
-        if job.props.get("JobType") != "Service" and self._ends_in_slices(job):
+        if self._ends_in_slices(job):
             self._end_later(
                 job, "Finishing", "Finished", message or "Finished by user.", message or None, True
             )
@@ -577,13 +564,10 @@ class Scheduler:
         self._drop_task_endings(job)
         with self.store.batch():
             self._expand_rest(job)
-            for item in job.items() + [t for t in job.tasks.values() if t.is_sweep]:
+            for item in _stop_order(job):
                 if item.state not in TERMINAL:
                     self._stop_item(job, item, "Canceled", message or "Finished by user.", True)
-            job.props["ErrorMessage"] = message or None
-            job.props["EndTime"] = values.now()
-            set_state(job.props, "Finished")
-            self._save_job(job)
+            self._end_job(job, "Finished", message or None)
         self.wake()
 
     def finish_task(self, task: Task, message: str) -> None:
@@ -773,10 +757,7 @@ class Scheduler:
             return
         error = self._validate(job)
         if error:
-            job.props["ErrorMessage"] = error
-            job.props["EndTime"] = values.now()
-            set_state(job.props, "Failed")
-            self._save_job(job)
+            self._end_job(job, "Failed", error)
             return
         set_state(job.props, "Queued")
         self._save_job(job)
@@ -866,10 +847,7 @@ class Scheduler:
         """A sweep with more than ENDING_AT_ONCE instances open or still to create?"""
         if not task.is_sweep or job.state == "Configuring" or task.state == "Configuring":
             return False
-        work = open_count(task.sub_counts)
-        with contextlib.suppress(Exception):  # a Fault from sweep_values: none to create
-            work += len(sweep_values(task.props)) - len(task.subtasks)
-        return work > ENDING_AT_ONCE
+        return open_count(task.sub_counts) + _missing(task) > ENDING_AT_ONCE
 
     def _end_task_later(
         self, job: Job, task: Task, now: str, final: str, message: str, forced: bool
@@ -892,23 +870,31 @@ class Scheduler:
                 if not self._expand(job, task):
                     return False
             task.to_stop = iter(task.subtasks.values())
-        done = 0
-        while True:
-            item = next(task.to_stop, None)
-            if item is None:
-                break
-            if item.state not in TERMINAL:
-                self._stop_item(job, item, ending["state"], ending["message"], ending["forced"])
-            done += 1
-            if done >= self._expand_budget or (
-                done % EXPAND_CHECK == 0 and _clock() >= self._slice_end
-            ):
-                self._expand_budget = max(0, self._expand_budget - done)
-                return False
-        self._expand_budget = max(0, self._expand_budget - done)
+        state, message, forced = ending["state"], ending["message"], ending["forced"]
+        if not self._stop_some(job, task.to_stop, state, message, forced):
+            return False
         task.to_stop = task.ending = None
-        self._stop_item(job, task, ending["state"], ending["message"], ending["forced"])
+        self._stop_item(job, task, state, message, forced)
         return True
+
+    def _stop_some(
+        self, job: Job, items: Iterator[Task], state: str, message: str, forced: bool
+    ) -> bool:
+        """Stop what `items` still yields within the pass's budget and clock (the ones
+        expansion uses); True once it is exhausted."""
+        done = 0
+        try:
+            for item in items:
+                if item.state not in TERMINAL:
+                    self._stop_item(job, item, state, message, forced)
+                done += 1
+                if done >= self._expand_budget or (
+                    done % EXPAND_CHECK == 0 and _clock() >= self._slice_end
+                ):
+                    return False
+            return True
+        finally:
+            self._expand_budget = max(0, self._expand_budget - done)
 
     def _end_tasks_slice(self, job: Job) -> None:
         for task_id in sorted(job.task_endings):
@@ -1177,7 +1163,7 @@ class Scheduler:
         self._save_task(item)
 
     def _fail_job(self, job: Job, message: str) -> None:
-        if job.props.get("JobType") != "Service" and self._ends_in_slices(job):
+        if self._ends_in_slices(job):
             # Canceling while its tasks are stopped, then Failed: which transient state a head
             # node shows for a job failing this way is not documented [I]
             self._end_later(
@@ -1186,13 +1172,10 @@ class Scheduler:
             return
         self._drop_task_endings(job)
         self._expand_rest(job)
-        for item in job.items() + [t for t in job.tasks.values() if t.is_sweep]:
+        for item in _stop_order(job):
             if item.state not in TERMINAL:
                 self._stop_item(job, item, "Canceled", "Canceled because the job failed.", True)
-        job.props["ErrorMessage"] = message
-        job.props["EndTime"] = values.now()
-        set_state(job.props, "Failed")
-        self._save_job(job)
+        self._end_job(job, "Failed", message)
 
     def _refresh_master(self, job: Job, item: Task) -> None:
         master = job.tasks.get(item.task_id)
@@ -1232,6 +1215,17 @@ class Scheduler:
         else:
             set_state(job.props, "Finished")
         self._save_job(job)
+
+
+def _missing(task: Task) -> int:
+    """Instances of the sweep `task` not created yet (none for a sweep whose range is
+    invalid: `sweep_values` faults)."""
+    if task.state == "Configuring":
+        return 0  # expanded at submission
+    try:
+        return len(sweep_values(task.props)) - len(task.subtasks)
+    except Exception:
+        return 0
 
 
 def _stop_order(job: Job) -> Iterator[Task]:
