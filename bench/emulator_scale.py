@@ -151,15 +151,17 @@ def sweep_rows(instances: int) -> list[Row]:
 
 # The poller of `expansion_row`: its own process and plain http.client, so what is measured
 # is the emulator's answer, not the bench process's GIL or httpx. It asks Get Version every
-# 2 ms until stdin has a line, then prints [[send time, wait], ...] (perf_counter seconds).
+# 2 ms until stdin has a line (or ends, or 10 minutes passed), then prints [[send time, wait],
+# ...] (perf_counter seconds).
 POLLER = """
 import http.client, json, select, sys, time
 host, port, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 conn = http.client.HTTPConnection(host, port, timeout=120)
 headers = {"api-version": "2012-11-01.4.0", "Accept": "application/json"}
 out = []
+end = time.monotonic() + 600
 print("ready", flush=True)
-while not select.select([sys.stdin], [], [], 0)[0]:
+while not select.select([sys.stdin], [], [], 0)[0] and time.monotonic() < end:
     t0 = time.perf_counter()
     conn.request("GET", path, headers=headers)
     conn.getresponse().read()
@@ -186,10 +188,10 @@ def _stop(proc: subprocess.Popen[str]) -> list[tuple[float, float]]:
 
 
 def _expansion_run(instances: int) -> tuple[list[float], list[float], float, float]:
-    """One emulator: the poller's waits while idle (as many as during the expansion), then
-    while a sweep is submitted, split at the last moment the job was seen Submitted (every
-    instance exists after it) and at all 256 slots running. Returns (idle, expansion, starts
-    waits, expansion seconds)."""
+    """One emulator: the poller's waits while a sweep is submitted, split at the last moment
+    the job was seen Submitted (every instance exists after it) until all 256 slots run, then
+    while the emulator is idle for as long as the expansion took. Returns (idle, expansion,
+    starts waits, expansion seconds)."""
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         emu = start(Path(tmp))
         try:
